@@ -1,2 +1,134 @@
-// Placeholder until the driver lands.
-int main() { return 0; }
+// `nomos`: flags in, driver options out. No logic lives here.
+#include <unistd.h>
+
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "diag/diagnostic.h"
+#include "diag/explain.h"
+#include "driver/compilation.h"
+#include "model/date.h"
+
+namespace {
+
+using nomos::driver::Options;
+using nomos::driver::OutputFormat;
+
+bool isTerminal() { return isatty(1) != 0; }
+
+/// Flags shared by every subcommand that compiles a repository.
+struct CommonFlags {
+  std::vector<std::string> paths;
+  std::vector<std::string> roots;
+  std::string color = "auto";
+  std::string today;
+  std::string stdlib;
+
+  void add(CLI::App* cmd) {
+    cmd->add_option("paths", paths, "Rule files or directories (every .nomos file below them)")
+        ->required()
+        ->type_name("PATH...");
+    cmd->add_option("-I,--root", roots, "Extra directory where imported modules are looked up")
+        ->type_name("DIR");
+    cmd->add_option("--color", color, "Colour the text output")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("auto|always|never");
+    cmd->add_option("--today", today, "The date instruments are compared with (default: today)")
+        ->type_name("YYYY-MM-DD");
+    cmd->add_option("--stdlib", stdlib, "Directory of the standard library (default: beside the binary)")
+        ->type_name("DIR");
+  }
+
+  /// Fills `o`; returns an error text for a bad value.
+  std::string apply(Options& o) const {
+    o.paths = paths;
+    o.roots = roots;
+    o.stdlibDir = stdlib;
+    o.color = color == "always" || (color == "auto" && isTerminal());
+    if (!today.empty()) {
+      auto d = nomos::model::parseDate(today);
+      if (!d) return "--today expects a date such as 2025-01-31, got `" + today + "`";
+      o.today = *d;
+    }
+    return {};
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"nomos — check cyberspace governance rules for conflicts, and publish them"};
+  app.set_version_flag("--version", std::string("nomos ") + NOMOS_VERSION);
+  app.require_subcommand(1);
+  app.footer(R"(Examples:
+  nomos check examples/cross_border            check a rule repository
+  nomos check rules/ --format json             findings as JSON for tools
+  nomos check rules/ --format sarif > r.sarif  for code-scanning services
+  nomos explain N3001                          what a diagnostic means and how to fix it
+
+Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or I/O error.)");
+
+  // ---- check
+  CommonFlags checkFlags;
+  std::string checkFormat = "text";
+  bool werror = false;
+  CLI::App* check = app.add_subcommand("check", "Parse, resolve and analyse rule files; print every finding");
+  checkFlags.add(check);
+  check->add_option("--format", checkFormat, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->type_name("text|json|sarif");
+  check->add_flag("--werror", werror, "Treat warnings as errors for the exit status");
+  check->footer(R"(Examples:
+  nomos check examples/cross_border
+  nomos check -I shared/ rules/eu rules/cn --werror)");
+
+  // ---- explain
+  std::string explainCode;
+  bool explainList = false;
+  CLI::App* explain = app.add_subcommand("explain", "Explain a diagnostic code: meaning, example, fix");
+  explain->add_option("code", explainCode, "A diagnostic code such as N3001")->type_name("CODE");
+  explain->add_flag("--list", explainList, "List every diagnostic code");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : nomos::driver::kExitUsage;
+  }
+
+  if (check->parsed()) {
+    Options o;
+    if (auto err = checkFlags.apply(o); !err.empty()) {
+      std::cerr << "nomos: error: " << err << "\n";
+      return nomos::driver::kExitUsage;
+    }
+    o.werror = werror;
+    o.format = checkFormat == "json" ? OutputFormat::Json
+               : checkFormat == "sarif" ? OutputFormat::Sarif
+                                        : OutputFormat::Text;
+    return nomos::driver::check(o, std::cout, std::cerr);
+  }
+
+  if (explain->parsed()) {
+    if (explainList) {
+      for (const auto& i : nomos::diag::allDiagnostics()) {
+        std::cout << i.code << "  " << nomos::diag::severityName(i.severity) << "  " << i.name << "\n";
+      }
+      return 0;
+    }
+    if (explainCode.empty()) {
+      std::cerr << "nomos: error: give a code (e.g. `nomos explain N3001`) or --list\n";
+      return nomos::driver::kExitUsage;
+    }
+    auto page = nomos::diag::explainPage(explainCode);
+    if (!page) {
+      std::cerr << "nomos: error: no diagnostic has the code `" << explainCode
+                << "`; `nomos explain --list` lists them\n";
+      return nomos::driver::kExitUsage;
+    }
+    std::cout << *page;
+    return 0;
+  }
+  return 0;
+}

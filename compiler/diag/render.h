@@ -1,0 +1,32 @@
+// Renderers: the same structured diagnostics as text for people, JSON for tools.
+// (SARIF for code-scanning services lives in compiler/backends/sarif.*)
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/diagnostic.h"
+
+namespace nomos::diag {
+
+struct TextStyle {
+  bool color = false;
+};
+
+/// `file:line:col: error[N1001]: message`, the source line with a caret underline, `note:`
+/// blocks for related spans, `help:` lines, the witness, and a pointer to `nomos explain`.
+void renderText(std::ostream& out, const source::SourceManager& sm, const Diagnostic& d,
+                const TextStyle& style);
+
+/// "2 errors, 1 warning" (or "no problems found").
+std::string summaryLine(const DiagnosticEngine& diags);
+
+/// {"file", "line", "column", "endLine", "endColumn"} of a span (null when the span is unset).
+nlohmann::json spanJson(const source::SourceManager& sm, Span span);
+nlohmann::json diagnosticJson(const source::SourceManager& sm, const Diagnostic& d);
+/// The whole `--format json` document (schema: docs/schema/diagnostics.schema.json).
+nlohmann::json diagnosticsJson(const source::SourceManager& sm, const DiagnosticEngine& diags);
+
+}  // namespace nomos::diag

@@ -1,0 +1,133 @@
+#include "driver/compilation.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <set>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "diag/render.h"
+#include "sema/sema.h"
+#include "syntax/parser.h"
+
+#ifndef NOMOS_INSTALL_DATADIR
+#define NOMOS_INSTALL_DATADIR "/usr/local/share"
+#endif
+
+namespace nomos::driver {
+
+namespace fs = std::filesystem;
+
+Compilation::Compilation(Options options) : options_(std::move(options)) {}
+Compilation::~Compilation() = default;
+
+model::Date systemToday() {
+  auto now = std::chrono::system_clock::now();
+  auto days = std::chrono::floor<std::chrono::days>(now);
+  return model::Date{static_cast<std::int32_t>(days.time_since_epoch().count())};
+}
+
+fs::path findStdlib() {
+  if (const char* env = std::getenv("NOMOS_STDLIB"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& candidate :
+         {exe.parent_path().parent_path() / "share" / "nomos" / "stdlib", exe.parent_path() / "stdlib"}) {
+      if (fs::is_regular_file(candidate / "std.nomos", ec)) return candidate;
+    }
+  }
+  return fs::path(NOMOS_INSTALL_DATADIR) / "nomos" / "stdlib";
+}
+
+bool Compilation::expandInputs() {
+  std::set<fs::path> files;
+  for (const auto& p : options_.paths) {
+    fs::path path(p);
+    std::error_code ec;
+    auto st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      diags_.report(diag::DiagId::CannotReadFile, {}, p, ec == std::errc::too_many_symbolic_link_levels
+                                                             ? "symbolic link loop"
+                                                             : "no such file or directory");
+      ioFailed_ = true;
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::size_t before = files.size();
+      auto opts = fs::directory_options::skip_permission_denied;
+      for (auto it = fs::recursive_directory_iterator(path, opts, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        std::error_code fec;
+        if (it->path().extension() == ".nomos" && it->is_regular_file(fec)) {
+          files.insert(it->path().lexically_normal());
+        }
+      }
+      if (ec) {
+        diags_.report(diag::DiagId::CannotReadFile, {}, p, ec.message());
+        ioFailed_ = true;
+      } else if (files.size() == before) {
+        diags_.report(diag::DiagId::NoInputs, {}, fmt::format("`{}`", p));
+        ioFailed_ = true;
+      }
+    } else {
+      files.insert(path.lexically_normal());
+    }
+  }
+  inputs_.assign(files.begin(), files.end());
+  if (inputs_.empty() && !ioFailed_) {
+    diags_.report(diag::DiagId::NoInputs, {}, "the paths given");
+    ioFailed_ = true;
+  }
+  return !ioFailed_;
+}
+
+bool Compilation::run() {
+  if (!expandInputs()) return false;
+
+  sema::Options semaOptions;
+  for (const auto& r : options_.roots) semaOptions.roots.emplace_back(r);
+  semaOptions.stdlibDir = options_.stdlibDir.empty() ? findStdlib() : fs::path(options_.stdlibDir);
+  semaOptions.today = options_.today.value_or(systemToday());
+  semaOptions.lints = options_.lints;
+
+  auto parse = [this](source::FileId file) { return syntax::parseFile(sm_, file, diags_); };
+  program_ = sema::build(inputs_, semaOptions, sm_, diags_, parse);
+  frontEndOk_ = program_ != nullptr && !diags_.hasErrors();
+  if (!frontEndOk_ || !options_.analyze) return true;
+
+  analysis_ = analysis::analyze(*program_, diags_);
+  return true;
+}
+
+int Compilation::exitStatus() const {
+  if (ioFailed_) return kExitUsage;
+  if (diags_.hasErrors()) return kExitErrors;
+  if (options_.werror && diags_.count(diag::Severity::Warning) > 0) return kExitErrors;
+  return kExitOk;
+}
+
+void Compilation::renderDiagnostics(std::ostream& out) const {
+  switch (options_.format) {
+    case OutputFormat::Json:
+      out << diag::diagnosticsJson(sm_, diags_).dump(2) << "\n";
+      return;
+    case OutputFormat::Sarif:
+    case OutputFormat::Text: break;
+  }
+  diag::TextStyle style{options_.color};
+  for (const diag::Diagnostic* d : diags_.sorted(sm_)) diag::renderText(out, sm_, *d, style);
+  out << fmt::format("{}: {} in {} file{}\n", diag::summaryLine(diags_) == "no problems found" ? "ok" : "checked",
+                     diag::summaryLine(diags_), sm_.size(), sm_.size() == 1 ? "" : "s");
+}
+
+int check(const Options& options, std::ostream& out, std::ostream& /*err*/) {
+  Compilation c(options);
+  c.run();
+  c.renderDiagnostics(out);
+  return c.exitStatus();
+}
+
+}  // namespace nomos::driver
