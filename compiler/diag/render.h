@@ -1,5 +1,4 @@
 // Renderers: the same structured diagnostics as text for people, JSON for tools.
-// (SARIF for code-scanning services lives in compiler/backends/sarif.*)
 #pragma once
 
 #include <ostream>
@@ -28,5 +27,9 @@ nlohmann::json spanJson(const source::SourceManager& sm, Span span);
 nlohmann::json diagnosticJson(const source::SourceManager& sm, const Diagnostic& d);
 /// The whole `--format json` document (schema: docs/schema/diagnostics.schema.json).
 nlohmann::json diagnosticsJson(const source::SourceManager& sm, const DiagnosticEngine& diags);
+
+/// SARIF 2.1.0 (one run; rules for every code; results with related locations and witnesses).
+nlohmann::json diagnosticsSarif(const source::SourceManager& sm, const DiagnosticEngine& diags,
+                                std::string_view version);
 
 }  // namespace nomos::diag

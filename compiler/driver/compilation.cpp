@@ -115,6 +115,8 @@ void Compilation::renderDiagnostics(std::ostream& out) const {
       out << diag::diagnosticsJson(sm_, diags_).dump(2) << "\n";
       return;
     case OutputFormat::Sarif:
+      out << diag::diagnosticsSarif(sm_, diags_, NOMOS_VERSION).dump(2) << "\n";
+      return;
     case OutputFormat::Text: break;
   }
   diag::TextStyle style{options_.color};
