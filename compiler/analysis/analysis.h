@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/point.h"
 #include "diag/diagnostic.h"
 #include "model/program.h"
 
@@ -22,6 +23,7 @@ enum class FindingKind : std::uint8_t {
   NeverApplies,      // empty region (warning; N3050)
   Redundant,         // contained in another of the same issuer (warning; N3051)
   PrecedenceIgnored, // `prevails over` across unrelated issuers (warning; N3061)
+  TooComplex,        // a condition beyond the box budget, left out of the analysis (N3070)
 };
 
 /// How a conflict or contradiction was settled, if it was.
@@ -31,6 +33,9 @@ struct Resolution {
   std::string rule;                    // "prevails over", "lex superior", "lex specialis",
                                        // "lex posterior", "primacy of EU", "agreement us_uk_data"
   model::Index agreement = model::kNone;
+  /// What the pair was before it was resolved (N3001 ... N3012); `Finding::code` is then
+  /// N3060, the note that was reported.
+  diag::DiagId pairCode = diag::DiagId::ConflictObligationProhibition;
 };
 
 struct Finding {
@@ -42,6 +47,8 @@ struct Finding {
   model::Index second = model::kNone;
   Resolution resolution;  // resolved findings are reported as N3060 notes
   std::optional<diag::Witness> witness;
+  /// The witness as a situation (dimension values, facts, date), for tools that evaluate it.
+  std::optional<Point> point;
   std::string message;  // as reported
 };
 

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Measures Cedar's official WebAssembly build on a corpus written by bench/gen_corpus.py --cedar:
+// parse the policies and the schema, validate the policies against the schema (strict mode),
+// pre-parse them once, then authorize every request with the stateful API. Prints one JSON
+// object: for each phase the time of the first (cold) repetition, then the median and minimum
+// over --runs further (warm) repetitions, in milliseconds. The first repetition pays for the
+// JavaScript engine compiling the WebAssembly to optimised code; a long-running service pays
+// that once, a command-line tool on every start.
+//
+//   node bench/cedar/bench.js CORPUS/cedar [--runs 5] [--requests N]
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+function usage(msg) {
+  if (msg) process.stderr.write(`bench.js: ${msg}\n`);
+  process.stderr.write('usage: node bench.js CEDAR_DIR [--runs N] [--requests N]\n');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let dir = null;
+let runs = 5;
+let maxRequests = Infinity;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--runs') runs = parseInt(args[++i], 10);
+  else if (args[i] === '--requests') maxRequests = parseInt(args[++i], 10);
+  else if (!dir) dir = args[i];
+  else usage(`unexpected argument ${args[i]}`);
+}
+if (!dir || !(runs > 0)) usage();
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+// Loading the module compiles and instantiates the .wasm: Cedar's start-up cost.
+let t0 = now();
+const cedar = require('@cedar-policy/cedar-wasm/nodejs');
+const loadMs = now() - t0;
+
+const policies = fs.readFileSync(path.join(dir, 'policies.cedar'), 'utf8');
+const schema = fs.readFileSync(path.join(dir, 'schema.cedarschema'), 'utf8');
+const requests = fs.readFileSync(path.join(dir, 'requests.jsonl'), 'utf8')
+  .split('\n').filter((l) => l.length > 0).slice(0, maxRequests).map((l) => JSON.parse(l));
+const policyCount = (policies.match(/^@id\(/gm) || []).length;
+
+function fail(what, answer) {
+  process.stderr.write(`bench.js: ${what} failed: ${JSON.stringify(answer).slice(0, 2000)}\n`);
+  process.exit(1);
+}
+
+function timed(fn) {
+  const start = now();
+  const result = fn();
+  return [now() - start, result];
+}
+
+const samples = { parse_policies: [], parse_schema: [], validate: [], preparse: [], authorize: [] };
+let decisions = null;
+let validationErrors = 0;
+const cold = {};
+for (let r = 0; r <= runs; r++) {
+  let [ms, ans] = timed(() => cedar.checkParsePolicySet({ staticPolicies: policies }));
+  if (ans.type !== 'success') fail('parsing the policies', ans);
+  samples.parse_policies.push(ms);
+
+  [ms, ans] = timed(() => cedar.checkParseSchema(schema));
+  if (ans.type !== 'success') fail('parsing the schema', ans);
+  samples.parse_schema.push(ms);
+
+  // validate() parses both again, then type-checks every policy against the schema.
+  [ms, ans] = timed(() => cedar.validate({ schema, policies: { staticPolicies: policies },
+                                           validationSettings: { mode: 'strict' } }));
+  if (ans.type !== 'success') fail('validation', ans);
+  validationErrors = ans.validationErrors.length;
+  if (validationErrors > 0 && r === 0) {
+    process.stderr.write(`bench.js: ${validationErrors} validation errors, first: ` +
+                         `${JSON.stringify(ans.validationErrors[0]).slice(0, 1000)}\n`);
+  }
+  samples.validate.push(ms);
+
+  [ms, ans] = timed(() => {
+    const s = cedar.preparseSchema('bench', schema);
+    if (s.type !== 'success') return s;
+    return cedar.preparsePolicySet('bench', { staticPolicies: policies });
+  });
+  if (ans.type !== 'success') fail('pre-parsing', ans);
+  samples.preparse.push(ms);
+
+  const counts = { allow: 0, deny: 0, errors: 0, determining_policies: 0 };
+  const start = now();
+  for (const q of requests) {
+    const a = cedar.statefulIsAuthorized({
+      principal: q.principal, action: q.action, resource: q.resource, context: q.context,
+      entities: q.entities, preparsedPolicySetId: 'bench', preparsedSchemaName: 'bench',
+      validateRequest: true,
+    });
+    if (a.type !== 'success') fail('authorization', a);
+    counts[a.response.decision] += 1;
+    counts.errors += a.response.diagnostics.errors.length;
+    counts.determining_policies += a.response.diagnostics.reason.length;
+  }
+  samples.authorize.push(now() - start);
+  decisions = counts;
+  if (r === 0) {
+    for (const k of Object.keys(samples)) cold[k] = +samples[k].pop().toFixed(3);
+  }
+}
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { median_ms: +median.toFixed(3), min_ms: +s[0].toFixed(3) };
+}
+
+const out = {
+  cedar_version: cedar.getCedarVersion(),
+  policies: policyCount,
+  requests: requests.length,
+  runs,
+  wasm_load_ms: +loadMs.toFixed(3),
+  validation_errors: validationErrors,
+  decisions,
+  cold_ms: cold,
+};
+for (const [k, v] of Object.entries(samples)) out[k] = stats(v);
+out.policies_per_s_validate = Math.round(policyCount / (out.validate.median_ms / 1000));
+out.requests_per_s = Math.round(requests.length / (out.authorize.median_ms / 1000));
+out.ms_per_request = +(out.authorize.median_ms / requests.length).toFixed(4);
+process.stdout.write(JSON.stringify(out, null, 2) + '\n');

@@ -1,0 +1,327 @@
+"""The random part of the corpus: instruments, norms and situations, as plain data that the
+Nomos writer (gen_corpus.py) and the Cedar writer (gen_cedar.py) both render.
+
+Every choice comes from a seeded random.Random, so a given (seed, size) always yields the
+same corpus, byte for byte.
+"""
+
+import datetime
+import math
+import random
+from dataclasses import dataclass, field
+
+from vocab import COUNTS, EXCEPTION_FLAGS, FLAGS, ISSUERS, LEVELS
+
+NORMS_PER_FILE = 100
+FILES_PER_INSTRUMENT = 3
+
+# Conditions are tuples:
+#   ("in", dim, [values], negated)  ("flag", fact, positive)  ("cmp", fact, op, n)
+#   ("and", [c...])  ("or", [c...])
+
+
+@dataclass
+class Instrument:
+    name: str
+    title: str
+    issuer: str
+    level: str | None
+    effective: datetime.date
+    until: datetime.date | None = None
+
+
+@dataclass
+class Norm:
+    name: str
+    title: str
+    instrument: Instrument
+    article: str
+    subject: str
+    modality: str  # "must", "must not", "may", "need not"
+    action: str
+    where: tuple | None
+    unless: tuple | None = None
+    within: str | None = None
+    effective: datetime.date | None = None
+    until: datetime.date | None = None
+    prevails: list = field(default_factory=list)
+    doc: str | None = None
+
+
+@dataclass
+class RuleFile:
+    issuer: str
+    directory: str  # e.g. "law_cn"
+    module: str  # e.g. "law_cn.cn_0003"
+    norms: list
+
+
+def issuer_dir(issuer):
+    return "law_" + issuer.lower()
+
+
+def random_date(rng, lo_year, hi_year):
+    start = datetime.date(lo_year, 1, 1).toordinal()
+    end = datetime.date(hi_year, 12, 31).toordinal()
+    return datetime.date.fromordinal(rng.randint(start, end))
+
+
+class CorpusModel:
+    """Instruments and norms of a corpus of `n_norms` norms."""
+
+    def __init__(self, vocab, n_norms, seed):
+        self.v = vocab
+        self.rng = random.Random(seed * 1_000_003 + n_norms)
+        self.n_norms = n_norms
+        n_files = max(1, math.ceil(n_norms / NORMS_PER_FILE))
+        self.issuers_used = []
+        files_of = {}
+        for i in range(n_files):
+            iss = ISSUERS[i % len(ISSUERS)]
+            if iss not in files_of:
+                files_of[iss] = 0
+                self.issuers_used.append(iss)
+            files_of[iss] += 1
+        self.instruments = {iss: self._instruments_of(iss, files_of[iss]) for iss in self.issuers_used}
+        self.files = []
+        done = 0
+        ordinal = {iss: 0 for iss in self.issuers_used}
+        for i in range(n_files):
+            iss = ISSUERS[i % len(ISSUERS)]
+            k = ordinal[iss]
+            ordinal[iss] += 1
+            count = min(NORMS_PER_FILE, n_norms - done)
+            done += count
+            self.files.append(self._rule_file(iss, k, count))
+
+    # ------------------------------------------------------------ instruments
+    def _instruments_of(self, issuer, n_files):
+        rng = self.rng
+        is_body = issuer in self.v.bodies
+        n = math.ceil(n_files / FILES_PER_INSTRUMENT) + 2  # + implementing acts and guidance
+        out = []
+        for k in range(n):
+            if is_body:
+                level = rng.choice([None, None, "rule", "guideline"])
+                kind = "POLICY"
+            else:
+                level = rng.choices(LEVELS, weights=[3, 40, 35, 15, 7])[0]
+                kind = {"constitution": "CONST", "statute": "ACT", "regulation": "REG",
+                        "rule": "RULE", "guideline": "GUIDE"}[level]
+            eff = random_date(rng, 1998, 2024)
+            until = None
+            if rng.random() < 0.08:
+                until = eff + datetime.timedelta(days=rng.randint(365 * 3, 365 * 15))
+            name = f"{issuer.upper()}_{kind}{k + 1}"
+            title = f"{issuer} {title_kind(kind)} no. {k + 1} on data and network governance"
+            out.append(Instrument(name, title, issuer, level, eff, until))
+        return out
+
+    # ------------------------------------------------------------ files and norms
+    def _rule_file(self, issuer, k, count):
+        rng = self.rng
+        insts = self.instruments[issuer]
+        main = insts[k // FILES_PER_INSTRUMENT]
+        stem = issuer.lower()
+        directory = issuer_dir(issuer)
+        module = f"{directory}.{stem}_{k + 1:04d}"
+        topic = self._topic()
+        first_article = (k % FILES_PER_INSTRUMENT) * NORMS_PER_FILE + 1
+        norms = []
+        for j in range(count):
+            inst = main if rng.random() < 0.85 else rng.choice(insts)
+            art = first_article + j
+            name = f"{stem}_{k + 1}_{j + 1}"
+            norms.append(self._norm(name, issuer, inst, str(art), topic, norms))
+        return RuleFile(issuer, directory, module, norms)
+
+    def _topic(self):
+        """What one file regulates: a sector, a data category and a family of actions. Norms
+        of one file mostly stay inside their topic, as the articles of one law do, so most
+        pairs of norms from different files never meet."""
+        rng, v = self.rng, self.v
+        sectors = [n for n in v.dim["sector"].nodes() if n.depth >= 1 or not n.children]
+        data = [n for n in v.dim["data"].nodes() if n.depth >= 1]
+        actions = [n for n in v.action.values() if n.children]
+        return {"sector": rng.choice(sectors), "data": rng.choice(data),
+                "action": rng.choice(actions), "anchor": rng.choice(["location", "location", "establishment", "residence"])}
+
+    def _pick_subject(self, issuer):
+        rng, v = self.rng, self.v
+        if issuer in v.bodies and rng.random() < 0.6:
+            return issuer
+        pool = [n for n in v.actor if n not in v.bodies]
+        weights = [6 if v.actor[n].parent and v.actor[n].parent.name == "Company" else
+                   4 if any(a.name == "Company" for a in v.actor[n].ancestors()) else 2 for n in pool]
+        return rng.choices(pool, weights=weights)[0]
+
+    def _pick_action(self, topic):
+        rng = self.rng
+        if rng.random() < 0.85:
+            fam = list(topic["action"].walk())
+            return rng.choice(fam).name
+        return rng.choice(sorted(self.v.action))
+
+    def _norm(self, name, issuer, inst, article, topic, earlier):
+        rng, v = self.rng, self.v
+        modality = rng.choices(["must", "must not", "may", "need not"], weights=[36, 34, 20, 10])[0]
+        subject = self._pick_subject(issuer)
+        action = self._pick_action(topic)
+        where = self._condition(issuer, topic)
+        unless = None
+        if rng.random() < 0.3:
+            a, b = rng.sample(EXCEPTION_FLAGS, 2)
+            unless = ("flag", a, True) if rng.random() < 0.75 else ("or", [("flag", a, True), ("flag", b, True)])
+        within = None
+        if modality == "must" and rng.random() < 0.4:
+            within = rng.choice(["1 hour", "24 hours", "72 hours", "7 days", "15 days", "30 days", "90 days"])
+        eff = until = None
+        if rng.random() < 0.05:
+            eff = inst.effective + datetime.timedelta(days=rng.randint(30, 900))
+            if inst.until and eff > inst.until:
+                eff = None
+        if rng.random() < 0.03:
+            base = eff or inst.effective
+            until = base + datetime.timedelta(days=rng.randint(365, 3650))
+            if inst.until and until > inst.until:
+                until = None
+        prevails = []
+        if earlier and rng.random() < 0.04:
+            prevails = sorted({n.name for n in rng.sample(earlier, min(len(earlier), rng.choice([1, 1, 2])))})
+        title = norm_title(modality, subject, action)
+        doc = None
+        if rng.random() < 0.4:
+            doc = doc_text(modality, subject, action)
+        return Norm(name, title, inst, article, subject, modality, action, where, unless, within,
+                    eff, until, prevails, doc)
+
+    # ------------------------------------------------------------ conditions
+    def _condition(self, issuer, topic):
+        rng, v = self.rng, self.v
+        n_atoms = rng.choice([1, 2, 2, 3, 3, 3, 4])
+        atoms = []
+        used = set()
+        if issuer not in v.bodies and rng.random() < 0.85:
+            dim = topic["anchor"] if rng.random() < 0.8 else rng.choice(["location", "residence", "establishment"])
+            atoms.append(("in", dim, [issuer], False))
+            used.add(dim)
+        makers = [self._data_atom, self._sector_atom, self._flag_atom, self._flag_atom, self._count_atom,
+                  self._recipient_atom, self._purpose_atom, self._channel_atom]
+        weights = [30, 20, 25, 10, 10, 10, 8, 5]
+        while len(atoms) < n_atoms:
+            maker = rng.choices(makers, weights=weights)[0]
+            atom = maker(issuer, topic)
+            key = atom[1]
+            if key in used:
+                continue
+            used.add(key)
+            atoms.append(atom)
+        if len(atoms) >= 3 and rng.random() < 0.15:
+            # `a and (b or c)`: a disjunction inside, as in "stored in X or about residents of X"
+            i = rng.randrange(1, len(atoms) - 1)
+            atoms[i:i + 2] = [("or", atoms[i:i + 2])]
+        return atoms[0] if len(atoms) == 1 else ("and", atoms)
+
+    def _data_atom(self, issuer, topic):
+        rng = self.rng
+        below = [n for n in topic["data"].walk()]
+        if rng.random() < 0.85:
+            return ("in", "data", [rng.choice(below).name], False)
+        nodes = list(self.v.dim["data"].nodes())
+        vals = sorted({n.name for n in rng.sample(nodes, 2)})
+        return ("in", "data", vals, rng.random() < 0.2)
+
+    def _sector_atom(self, issuer, topic):
+        rng = self.rng
+        below = [n for n in topic["sector"].walk()]
+        if rng.random() < 0.8:
+            return ("in", "sector", [rng.choice(below).name], False)
+        return ("in", "sector", [rng.choice(list(self.v.dim["sector"].nodes())).name], True)
+
+    def _purpose_atom(self, issuer, topic):
+        rng = self.rng
+        vals = [n.name for n in self.v.dim["purpose"].nodes()]
+        return ("in", "purpose", sorted(rng.sample(vals, rng.choice([1, 1, 2]))), rng.random() < 0.25)
+
+    def _channel_atom(self, issuer, topic):
+        rng = self.rng
+        return ("in", "channel", [rng.choice(list(self.v.dim["channel"].nodes())).name], False)
+
+    def _recipient_atom(self, issuer, topic):
+        rng, v = self.rng, self.v
+        home = issuer if issuer not in v.bodies else rng.choice(ISSUERS[:4])
+        r = rng.random()
+        if r < 0.6:
+            return ("in", "recipient", [home], True)  # a transfer abroad
+        if r < 0.8:
+            return ("in", "recipient", [home], False)
+        others = sorted(set(rng.sample([i for i in ISSUERS if i not in v.bodies], 3)))
+        return ("in", "recipient", others, False)
+
+    def _flag_atom(self, issuer, topic):
+        rng = self.rng
+        return ("flag", rng.choice(FLAGS), rng.random() < 0.7)
+
+    def _count_atom(self, issuer, topic):
+        rng = self.rng
+        fact = rng.choice(sorted(COUNTS))
+        op = rng.choices([">=", ">", "<", "<=", "=="], weights=[50, 20, 15, 10, 5])[0]
+        return ("cmp", fact, op, rng.choice(COUNTS[fact]))
+
+
+def title_kind(kind):
+    return {"CONST": "Constitution", "ACT": "Act", "REG": "Regulation", "RULE": "Rule",
+            "GUIDE": "Guideline", "POLICY": "Policy"}[kind]
+
+
+def norm_title(modality, subject, action):
+    verb = {"must": "shall", "must not": "shall not", "may": "may", "need not": "need not"}[modality]
+    return f"{subject} {verb} {action.replace('_', ' ')}"
+
+
+def doc_text(modality, subject, action):
+    verb = {"must": "shall", "must not": "shall not", "may": "may", "need not": "is not required to"}[modality]
+    article = "an" if subject[0] in "AEIOU" else "a"
+    return (f"Where the conditions below are met, {article} {subject} {verb} {action.replace('_', ' ')}.\n"
+            "Paragraph two of the article applies with the necessary modifications.")
+
+
+# ---------------------------------------------------------------- situations
+@dataclass
+class Situation:
+    actor: list
+    action: str
+    dimensions: dict
+    facts: dict
+    date: datetime.date
+
+
+def make_situations(vocab, n, seed):
+    """`n` complete situations: every dimension and every fact has a value, so Nomos and Cedar
+    see exactly the same input (Cedar has no notion of an unspecified attribute)."""
+    rng = random.Random(seed * 7919 + 17)
+    v = vocab
+    classes = [c for c in v.actor if c not in ("Government", "Company", "Citizen", "NGO")]
+    issuing = [i for i in ISSUERS if i not in v.bodies and i not in v.groups]
+    members_of_eu = v.groups["EU"][1]
+    out = []
+    for _ in range(n):
+        first = rng.choice(classes)
+        actor = [first]
+        if rng.random() < 0.3:
+            second = rng.choice(classes)
+            if second != first and not v.actor_disjoint(first, second):
+                actor.append(second)
+        dims = {}
+        for d in v.dimensions:
+            if d.territory:
+                r = rng.random()
+                dims[d.name] = (rng.choice(issuing) if r < 0.7 else rng.choice(members_of_eu) if r < 0.85
+                                else rng.choice(v.countries))
+            else:
+                dims[d.name] = rng.choice(list(d.nodes())).name
+        facts = {f: rng.random() < 0.35 for f in FLAGS}
+        for c, thresholds in COUNTS.items():
+            facts[c] = rng.randint(0, thresholds[-1] * 2)
+        out.append(Situation(actor, rng.choice(list(v.action)), dims, facts, random_date(rng, 2012, 2025)))
+    return out

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Turns the raw figures bench/run wrote into RESULTS (hyperfine JSON, GNU time output, Cedar
+JSON, the findings of `nomos check --format json`) into one Markdown table on stdout.
+
+    bench/report.py RESULTS_DIR
+"""
+
+import json
+import statistics
+import sys
+from pathlib import Path
+
+
+def load(path):
+    try:
+        return json.loads(Path(path).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def hyperfine(res, name):
+    """(median, min) in seconds of a hyperfine export, or None."""
+    data = load(res / f"{name}.json")
+    if not data or not data.get("results"):
+        return None
+    times = data["results"][0]["times"]
+    return statistics.median(times), min(times)
+
+
+def fmt_s(t):
+    if t is None:
+        return "—"
+    if t < 1:
+        return f"{t * 1000:.1f} ms"
+    return f"{t:.2f} s"
+
+
+def fmt_pair(p):
+    return "—" if p is None else f"{fmt_s(p[0])} / {fmt_s(p[1])}"
+
+
+def fmt_rate(x):
+    if x is None:
+        return "—"
+    if x >= 1e6:
+        return f"{x / 1e6:.2f} M/s"
+    if x >= 1e3:
+        return f"{x / 1e3:.1f} k/s"
+    return f"{x:.0f} /s"
+
+
+def rss(res, name):
+    try:
+        kb = int(Path(res / f"{name}.txt").read_text().strip())
+    except (OSError, ValueError):
+        return "—"
+    return f"{kb / 1024:.0f} MiB"
+
+
+def findings(res, n):
+    data = load(res / f"findings-{n}.json")
+    if data is None:
+        return "—"
+    diags = data.get("diagnostics", data) if isinstance(data, dict) else data
+    if not isinstance(diags, list):
+        return "—"
+    count = {}
+    for d in diags:
+        sev = d.get("severity", "?")
+        count[sev] = count.get(sev, 0) + 1
+    return ", ".join(f"{count.get(s, 0)} {s}s" for s in ("error", "warning", "note"))
+
+
+def main():
+    res = Path(sys.argv[1])
+    env = load(res / "env.json") or {}
+    sizes = env.get("sizes", [])
+    runs = env.get("runs", "?")
+    cedar = {n: load(res / f"cedar-{n}.json") for n in sizes}
+    head = ["measure"] + [f"{n // 1000}k norms" for n in sizes]
+    rows = []
+
+    def row(label, cells):
+        rows.append([label] + cells)
+
+    parse_label = (f"parse + resolve (`check {env['parse_flag']}`), median / min" if env.get("parse_flag")
+                   else "parse + resolve only — not measured: `check` has no flag to skip the analysis yet")
+    row(parse_label, [fmt_pair(hyperfine(res, f"parse-{n}")) for n in sizes])
+    checks = {n: hyperfine(res, f"check-{n}") for n in sizes}
+    row("`nomos check` (full), median / min", [fmt_pair(checks[n]) for n in sizes])
+    row("check throughput (norms/s, median)", [fmt_rate(n / checks[n][0]) if checks[n] else "—" for n in sizes])
+    row("findings of the analysis", [findings(res, n) for n in sizes])
+    row("peak memory of `check` (max RSS)", [rss(res, f"rss-check-{n}") for n in sizes])
+    evals = {n: hyperfine(res, f"eval-{n}") for n in sizes}
+    n_sit = 10000
+    if env.get("have_eval"):
+        row(f"`nomos eval` of {n_sit:,} situations, median / min", [fmt_pair(evals[n]) for n in sizes])
+        row("eval throughput (situations/s, median)",
+            [fmt_rate(n_sit / evals[n][0]) if evals[n] else "—" for n in sizes])
+        row("peak memory of `eval` (max RSS)", [rss(res, f"rss-eval-{n}") for n in sizes])
+    else:
+        row("`nomos eval` — not measured: the subcommand does not exist yet", ["—" for _ in sizes])
+
+    def c(n, *keys):
+        d = cedar.get(n)
+        for k in keys:
+            if d is None:
+                return None
+            d = d.get(k)
+        return d
+
+    if any(cedar.values()):
+        row("Cedar: parse policies (warm median / cold)",
+            [f"{fmt_s(c(n, 'parse_policies', 'median_ms') / 1000)} / {fmt_s(c(n, 'cold_ms', 'parse_policies') / 1000)}"
+             if c(n, "parse_policies") else "—" for n in sizes])
+        row("Cedar: validate against the schema (warm median / cold)",
+            [f"{fmt_s(c(n, 'validate', 'median_ms') / 1000)} / {fmt_s(c(n, 'cold_ms', 'validate') / 1000)}"
+             if c(n, "validate") else "—" for n in sizes])
+        row("Cedar: validate throughput (policies/s, warm)", [fmt_rate(c(n, "policies_per_s_validate")) for n in sizes])
+        row("Cedar: authorize, requests timed × ms/request (warm median)",
+            [f"{c(n, 'requests')} × {c(n, 'ms_per_request'):.3f} ms" if c(n, "requests") else "—" for n in sizes])
+        row("Cedar: authorize throughput (requests/s, warm)", [fmt_rate(c(n, "requests_per_s")) for n in sizes])
+        ratios = []
+        for n in sizes:
+            if checks[n] and c(n, "policies_per_s_validate"):
+                ratios.append(f"{(n / checks[n][0]) / c(n, 'policies_per_s_validate'):.2f}×")
+            else:
+                ratios.append("—")
+        row("ratio: Nomos check norms/s ÷ Cedar validate policies/s", ratios)
+        if env.get("have_eval"):
+            ratios = []
+            for n in sizes:
+                if evals[n] and c(n, "requests_per_s"):
+                    ratios.append(f"{(n_sit / evals[n][0]) / c(n, 'requests_per_s'):.2f}×")
+                else:
+                    ratios.append("—")
+            row("ratio: Nomos eval situations/s ÷ Cedar requests/s", ratios)
+
+    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
+    line = lambda cells: "| " + " | ".join(x.ljust(w) for x, w in zip(cells, widths)) + " |"  # noqa: E731
+    print(f"nomos {env.get('nomos_version', '?')}, {env.get('cpus', '?')} × {env.get('cpu', '?')}, "
+          f"{int(env.get('mem_kb', 0)) // 1024} MiB RAM, hyperfine --runs {runs}, node {env.get('node', '?')}")
+    print()
+    print(line(head))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print(line(r))
+    print()
+    startup = hyperfine(res, "startup")
+    small = hyperfine(res, "small")
+    print(f"- process start-up (`nomos --version`), median / min: {fmt_pair(startup)}")
+    print(f"- `nomos check` of one self-contained file of 50 norms, median / min: {fmt_pair(small)}")
+    loads = [c(n, "wasm_load_ms") for n in sizes if c(n, "wasm_load_ms") is not None]
+    if loads:
+        print(f"- Cedar: loading the wasm module in node (first size): {loads[0]:.1f} ms")
+    for n in sizes:
+        d = cedar.get(n)
+        if d and d.get("validation_errors"):
+            print(f"- Cedar {n}: {d['validation_errors']} validation errors (the translation is wrong somewhere)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+#include "analysis/norm_index.h"
+
+#include <algorithm>
+
+namespace nomos::analysis {
+
+NormIndex::NormIndex(const model::Program& program, const std::vector<bool>& include) : program_(program) {
+  const std::size_t actions = program.actions.size();
+  for (auto& table : byAction_) table.assign(actions, {});
+  for (Index n = 0; n < program.norms.size(); ++n) {
+    if (!include[n]) continue;
+    const auto& norm = program.norms[n];
+    byAction_[static_cast<std::size_t>(norm.modality)][norm.action].push_back(n);
+  }
+
+  // Strict descendants, by walking each action's ancestors once (bounded against cycles).
+  descendants_.assign(actions, {});
+  for (Index a = 0; a < actions; ++a) {
+    Index cur = program.actions[a].parent;
+    for (std::size_t steps = 0; cur != model::kNone && cur < actions && steps < actions; ++steps) {
+      descendants_[cur].push_back(a);
+      cur = program.actions[cur].parent;
+    }
+  }
+
+  incompatible_.assign(actions, {});
+  for (const auto& set : program.incompatibles) {
+    for (Index x : set.actions) {
+      for (Index y : set.actions) {
+        if (x == y || x >= actions || y >= actions) continue;
+        std::vector<Index> xs = descendants_[x], ys = descendants_[y];
+        xs.push_back(x);
+        ys.push_back(y);
+        for (Index a : xs) {
+          for (Index b : ys) incompatible_[a].push_back(b);
+        }
+      }
+    }
+  }
+  for (auto& list : incompatible_) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+}
+
+std::vector<Index> NormIndex::ancestors(Index action) const {
+  std::vector<Index> out;
+  const std::size_t actions = program_.actions.size();
+  for (Index cur = action; cur != model::kNone && cur < actions && out.size() <= actions;
+       cur = program_.actions[cur].parent) {
+    out.push_back(cur);
+  }
+  return out;
+}
+
+}  // namespace nomos::analysis

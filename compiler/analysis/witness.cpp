@@ -1,0 +1,181 @@
+#include "analysis/witness.h"
+
+#include <fmt/format.h>
+
+namespace nomos::analysis {
+
+namespace {
+
+/// How many named values "other than ..." lists before trailing off.
+constexpr std::size_t kRemainderNames = 3;
+
+std::string joined(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+/// "other than CN, US, EU, …": the top-level names the remainder lies outside of.
+std::string remainderText(const model::Program& program, const model::Dimension& dim) {
+  std::vector<std::string> names;
+  std::size_t total = 0;
+  if (dim.territory) {
+    for (const auto& j : program.jurisdictions) {
+      if (!j.memberOf.empty()) continue;
+      if (names.size() < kRemainderNames) names.push_back(j.name);
+      ++total;
+    }
+    if (total == 0) return "an undeclared jurisdiction";
+  } else {
+    for (auto r : dim.roots) {
+      if (r >= dim.categories.size()) continue;
+      if (names.size() < kRemainderNames) names.push_back(dim.categories[r].name);
+      ++total;
+    }
+    if (total == 0) return "any value";
+  }
+  std::string out = "other than " + joined(names, ", ");
+  if (total > names.size()) out += ", …";
+  return out;
+}
+
+std::string valueName(const model::Program& program, Index dimIndex, Index value) {
+  const auto& dim = program.dimensions[dimIndex];
+  if (value == model::kNone) return kRemainderValue;
+  if (dim.territory) return value < program.jurisdictions.size() ? program.jurisdictions[value].name : "?";
+  return value < dim.categories.size() ? dim.categories[value].name : "?";
+}
+
+std::string valueText(const model::Program& program, Index dimIndex, Index value) {
+  if (value == model::kNone) return remainderText(program, program.dimensions[dimIndex]);
+  return valueName(program, dimIndex, value);
+}
+
+bool isVowel(char c) {
+  switch (c) {
+    case 'a': case 'e': case 'i': case 'o': case 'u':
+    case 'A': case 'E': case 'I': case 'O': case 'U':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// "disclose" → "discloses", "transfer_abroad" → "transfers abroad", "process" → "processes".
+std::string thirdPerson(std::string_view action) {
+  std::string words(action);
+  for (auto& c : words) {
+    if (c == '_') c = ' ';
+  }
+  std::size_t end = words.find(' ');
+  if (end == std::string::npos) end = words.size();
+  std::string verb = words.substr(0, end);
+  std::string rest = words.substr(end);
+  auto endsWith = [&](std::string_view s) { return verb.size() >= s.size() && verb.ends_with(s); };
+  if (verb.empty()) return words;
+  if (endsWith("s") || endsWith("x") || endsWith("z") || endsWith("ch") || endsWith("sh") || endsWith("o")) {
+    verb += "es";
+  } else if (endsWith("y") && verb.size() > 1 && !isVowel(verb[verb.size() - 2])) {
+    verb.back() = 'i';
+    verb += "es";
+  } else {
+    verb += "s";
+  }
+  return verb + rest;
+}
+
+std::string actorPhrase(const model::Program& program, const std::vector<Index>& actors) {
+  auto one = [&](Index a) {
+    const auto& cls = program.actors[a];
+    if (cls.isBody) return cls.name;  // one organisation: no article
+    return std::string(isVowel(cls.name.empty() ? 'x' : cls.name[0]) ? "an " : "a ") + cls.name;
+  };
+  if (actors.empty()) return "an actor";
+  std::string out = one(actors[0]);
+  for (std::size_t i = 1; i < actors.size(); ++i) out += " that is also " + one(actors[i]);
+  return out;
+}
+
+}  // namespace
+
+diag::Witness renderWitness(const model::Program& program, const Point& point, const WitnessActs& acts,
+                            const std::vector<Index>& dims, const std::vector<Index>& facts) {
+  diag::Witness w;
+  w.json = nlohmann::json::object();
+  std::vector<std::string> sections;
+  bool hasActs = !acts.actors.empty() || !acts.actions.empty();
+
+  // A dimension called `data` reads best as the object of the verb: "discloses personal data".
+  Index dataDim = model::kNone;
+  if (hasActs) {
+    for (Index d : dims) {
+      if (d < program.dimensions.size() && program.dimensions[d].name == "data" && !program.dimensions[d].territory) {
+        dataDim = d;
+      }
+    }
+  }
+
+  if (hasActs) {
+    nlohmann::json actors = nlohmann::json::array();
+    for (Index a : acts.actors) actors.push_back(program.actors[a].name);
+    w.json["actor"] = std::move(actors);
+    std::string head = actorPhrase(program, acts.actors);
+    if (!acts.actions.empty()) {
+      w.json["action"] = program.actions[acts.actions[0]].name;
+      head += " " + thirdPerson(program.actions[acts.actions[0]].name);
+      if (acts.actions.size() > 1) {
+        w.json["incompatible_action"] = program.actions[acts.actions[1]].name;
+        head += " and " + thirdPerson(program.actions[acts.actions[1]].name);
+      }
+    }
+    if (dataDim != model::kNone) {
+      Index v = point.dims[dataDim];
+      head += v == model::kNone ? " data " + remainderText(program, program.dimensions[dataDim])
+                                : " " + valueName(program, dataDim, v) + " data";
+    }
+    sections.push_back(std::move(head));
+  }
+
+  nlohmann::json dimsJson = nlohmann::json::object();
+  std::vector<std::string> dimParts;
+  for (Index d : dims) {
+    if (d >= program.dimensions.size()) continue;
+    Index v = point.dims[d];
+    dimsJson[program.dimensions[d].name] = valueName(program, d, v);
+    if (d != dataDim) dimParts.push_back(program.dimensions[d].name + " " + valueText(program, d, v));
+  }
+  w.json["dimensions"] = std::move(dimsJson);
+  if (!dimParts.empty()) sections.push_back(joined(dimParts, ", "));
+
+  nlohmann::json factsJson = nlohmann::json::object();
+  std::vector<std::string> holding, failing, counts;
+  for (Index f : facts) {
+    if (f >= program.facts.size()) continue;
+    const auto& fact = program.facts[f];
+    std::int64_t v = point.facts[f];
+    if (fact.kind == model::FactKind::Flag) {
+      factsJson[fact.name] = v != 0;
+      (v != 0 ? holding : failing).push_back(v != 0 ? fact.name : "not " + fact.name);
+    } else {
+      factsJson[fact.name] = v;
+      counts.push_back(fmt::format("{} {}", fact.name, v));
+    }
+  }
+  w.json["facts"] = std::move(factsJson);
+  std::vector<std::string> factParts = holding;
+  factParts.insert(factParts.end(), failing.begin(), failing.end());
+  factParts.insert(factParts.end(), counts.begin(), counts.end());
+  if (!factParts.empty()) sections.push_back(joined(factParts, ", "));
+
+  if (point.date) {
+    w.json["date"] = model::formatDate(*point.date);
+    sections.push_back("on " + model::formatDate(*point.date));
+  }
+  w.text = sections.empty() ? "any situation" : joined(sections, "; ");
+  return w;
+}
+
+}  // namespace nomos::analysis

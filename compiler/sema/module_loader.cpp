@@ -1,0 +1,354 @@
+#include "sema/module_loader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "sema/suggest.h"
+#include "source/file_io.h"
+
+namespace nomos::sema {
+
+namespace fs = std::filesystem;
+using diag::DiagId;
+using model::Index;
+using model::kNone;
+
+namespace {
+
+/// A directory's canonical form without a trailing separator, or its absolute normal form
+/// when it does not exist (so a missing root still compares sensibly).
+fs::path canonicalDir(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(p.empty() ? fs::path(".") : p, ec);
+  if (ec) c = fs::absolute(p, ec).lexically_normal();
+  if (c.has_relative_path() && c.filename().empty()) c = c.parent_path();
+  return c;
+}
+
+/// Is `path` equal to or below `root`? Both canonical, compared component by component so
+/// that `/a/bc` is not taken to be inside `/a/b`.
+bool isWithin(const fs::path& path, const fs::path& root) {
+  auto r = root.begin();
+  auto p = path.begin();
+  for (; r != root.end(); ++r, ++p) {
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+/// cn/pipl.nomos -> cn.pipl
+std::string nameFromRelative(const fs::path& rel) {
+  std::string out;
+  for (auto it = rel.begin(); it != rel.end(); ++it) {
+    bool last = std::next(it) == rel.end();
+    if (!out.empty()) out += '.';
+    out += last ? it->stem().string() : it->string();
+  }
+  return out;
+}
+
+bool isIdentifier(const std::string& s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+/// Does the file's path end with the module path, as .../cn/pipl.nomos ends with cn.pipl?
+bool pathEndsWith(const fs::path& file, const std::vector<std::string>& parts) {
+  if (parts.empty() || file.stem().string() != parts.back()) return false;
+  fs::path dir = file.parent_path();
+  for (std::size_t i = parts.size() - 1; i-- > 0;) {
+    if (dir.filename().string() != parts[i]) return false;
+    dir = dir.parent_path();
+  }
+  return true;
+}
+
+class Loader {
+ public:
+  Loader(const Options& options, source::SourceManager& sm, diag::DiagnosticEngine& diags, const ParseFn& parse)
+      : options_(options), sm_(sm), diags_(diags), parse_(parse) {}
+
+  LoadedProgram run(const std::vector<fs::path>& inputs);
+
+ private:
+  struct Root {
+    fs::path given;      // as the user named it, for messages
+    fs::path canonical;  // for containment checks
+  };
+  struct Located {
+    enum class Status : std::uint8_t { Found, Escapes, NotFound };
+    Status status = Status::NotFound;
+    fs::path path;       // as found under the root
+    fs::path canonical;  // where it really is
+    const Root* root = nullptr;
+  };
+
+  void addRoot(std::vector<Root>& roots, const fs::path& dir);
+  Index loadFile(std::string display, std::string contents, const fs::path& canonical);
+  void registerName(Index m, std::string name);
+  std::string inputModuleName(Index m);
+  void loadImports(Index m);
+  void resolveImport(Index m, std::size_t k);
+  Located locate(const ast::QualName& name) const;
+  std::vector<std::string> knownModuleNames(const ast::QualName& name) const;
+  bool isStdlibFile(const fs::path& canonical) const {
+    return stdlib_ && isWithin(canonical, stdlib_->canonical);
+  }
+
+  const Options& options_;
+  source::SourceManager& sm_;
+  diag::DiagnosticEngine& diags_;
+  const ParseFn& parse_;
+
+  std::vector<Root> explicitRoots_;  // options.roots
+  std::vector<Root> roots_;          // options.roots, then the input directories
+  std::optional<Root> stdlib_;
+  std::map<fs::path, Index> byPath_;
+  std::map<std::string, Index, std::less<>> byName_;
+  std::vector<char> inProgress_;
+  std::vector<Index> stack_;
+  LoadedProgram out_;
+};
+
+void Loader::addRoot(std::vector<Root>& roots, const fs::path& dir) {
+  Root r{dir.empty() ? fs::path(".") : dir, canonicalDir(dir)};
+  for (const auto& existing : roots) {
+    if (existing.canonical == r.canonical) return;
+  }
+  roots.push_back(std::move(r));
+}
+
+LoadedProgram Loader::run(const std::vector<fs::path>& inputs) {
+  for (const auto& r : options_.roots) addRoot(explicitRoots_, r);
+  roots_ = explicitRoots_;
+  if (!options_.stdlibDir.empty()) stdlib_ = Root{options_.stdlibDir, canonicalDir(options_.stdlibDir)};
+
+  std::vector<fs::path> sorted = inputs;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
+  for (const auto& input : sorted) addRoot(roots_, input.parent_path());
+
+  for (const auto& input : sorted) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(input, ec);
+    if (!ec && byPath_.count(canonical)) continue;  // named twice, or already imported
+    auto read = source::readFile(input);
+    if (!read.contents) {
+      diags_.report(DiagId::CannotReadFile, source::Span{}, input.generic_string(), read.error);
+      continue;
+    }
+    Index m = loadFile(input.generic_string(), std::move(*read.contents), canonical);
+    out_.modules[m].isLibrary = isStdlibFile(canonical);
+    registerName(m, inputModuleName(m));
+    loadImports(m);
+  }
+  return std::move(out_);
+}
+
+Index Loader::loadFile(std::string display, std::string contents, const fs::path& canonical) {
+  source::FileId id = sm_.add(std::move(display), std::move(contents));
+  ast::File file = parse_(id);
+  file.file = id;
+  auto m = static_cast<Index>(out_.modules.size());
+  LoadedModule lm;
+  lm.file = id;
+  lm.canonical = canonical;
+  lm.ast = std::move(file);
+  out_.modules.push_back(std::move(lm));
+  byPath_[canonical] = m;
+  inProgress_.push_back(0);
+  return m;
+}
+
+void Loader::registerName(Index m, std::string name) {
+  auto& mod = out_.modules[m];
+  mod.name = std::move(name);
+  auto [it, inserted] = byName_.emplace(mod.name, m);
+  if (inserted) return;
+  source::Span where = mod.ast.module ? mod.ast.module->name.span : source::Span{mod.file, 0, 0};
+  auto& d = diags_.report(DiagId::DuplicateModule, where, mod.name, sm_.path(out_.modules[it->second].file),
+                          sm_.path(mod.file));
+  d.help.push_back("give one of the files another name or place it under another directory");
+}
+
+std::string Loader::inputModuleName(Index m) {
+  const auto& mod = out_.modules[m];
+  std::vector<std::string> candidates;
+  for (const auto& root : explicitRoots_) {
+    if (isWithin(mod.canonical, root.canonical) && mod.canonical != root.canonical) {
+      candidates.push_back(nameFromRelative(mod.canonical.lexically_relative(root.canonical)));
+    }
+  }
+  candidates.push_back(mod.canonical.stem().string());
+  if (!mod.ast.module) return candidates.front();
+
+  const auto& declared = mod.ast.module->name;
+  std::string text = declared.str();
+  if (std::find(candidates.begin(), candidates.end(), text) != candidates.end()) return text;
+  // `module cn.pipl;` in some/dir/cn/pipl.nomos: the file names its own root.
+  if (pathEndsWith(mod.canonical, declared.parts)) return text;
+  auto& d = diags_.report(DiagId::ModuleNameMismatch, declared.span, text, candidates.front());
+  d.help.push_back(fmt::format("a module's name is its path under the root directory; write `module {};` or "
+                               "move the file",
+                               candidates.front()));
+  return candidates.front();
+}
+
+void Loader::loadImports(Index m) {
+  inProgress_[m] = 1;
+  stack_.push_back(m);
+  for (std::size_t k = 0; k < out_.modules[m].ast.imports.size(); ++k) resolveImport(m, k);
+  stack_.pop_back();
+  inProgress_[m] = 0;
+  out_.dependencyOrder.push_back(m);
+}
+
+Loader::Located Loader::locate(const ast::QualName& name) const {
+  Located out;
+  bool isStd = name.parts.front() == "std";
+  std::vector<const Root*> search;
+  if (isStd) {
+    if (stdlib_) search.push_back(&*stdlib_);
+  } else {
+    for (const auto& r : roots_) search.push_back(&r);
+  }
+  // std -> std.nomos, std.x -> std/x.nomos, a.b -> a/b.nomos: the same rule everywhere.
+  fs::path rel;
+  for (std::size_t i = 0; i + 1 < name.parts.size(); ++i) rel /= name.parts[i];
+  rel /= name.parts.back() + ".nomos";
+  for (const Root* root : search) {
+    fs::path candidate = root->given / rel;
+    std::error_code ec;
+    if (!fs::exists(candidate, ec)) continue;
+    fs::path canonical = fs::canonical(candidate, ec);
+    if (ec) continue;
+    out.path = candidate.lexically_normal();
+    out.canonical = canonical;
+    out.root = root;
+    out.status = isWithin(canonical, root->canonical) ? Located::Status::Found : Located::Status::Escapes;
+    return out;
+  }
+  return out;
+}
+
+void Loader::resolveImport(Index m, std::size_t k) {
+  const ast::Import imp = out_.modules[m].ast.imports[k];
+  LoadedImport result{kNone, imp.isPublic, imp.name};
+  auto finish = [&](Index target) {
+    result.module = target;
+    out_.modules[m].imports.push_back(result);
+  };
+  if (imp.name.parts.empty()) return finish(kNone);
+  for (const auto& part : imp.name.parts) {
+    if (part != ".." && !isIdentifier(part)) {
+      auto& d = diags_.report(DiagId::AbsoluteImport, imp.name.span, imp.name.str());
+      d.help.push_back("name the module by its path under a root, with dots: `import cn.pipl;` for cn/pipl.nomos");
+      return finish(kNone);
+    }
+  }
+  const std::string name = imp.name.str();
+  Located loc = locate(imp.name);
+  Index target = kNone;
+  switch (loc.status) {
+    case Located::Status::Escapes: {
+      auto& d = diags_.report(DiagId::ImportEscapesRoot, imp.name.span, name);
+      d.help.push_back(fmt::format("`{}` leads to `{}`, which is not inside the root `{}`", name,
+                                   loc.canonical.generic_string(), loc.root->given.generic_string()));
+      return finish(kNone);
+    }
+    case Located::Status::Found: {
+      if (auto it = byPath_.find(loc.canonical); it != byPath_.end()) {
+        target = it->second;
+        break;
+      }
+      auto read = source::readFile(loc.path);
+      if (!read.contents) {
+        diags_.report(DiagId::CannotReadFile, imp.name.span, loc.path.generic_string(), read.error);
+        return finish(kNone);
+      }
+      target = loadFile(loc.path.generic_string(), std::move(*read.contents), loc.canonical);
+      auto& mod = out_.modules[target];
+      mod.isLibrary = imp.name.parts.front() == "std" || isStdlibFile(loc.canonical);
+      if (mod.ast.module && mod.ast.module->name.str() != name) {
+        auto& d = diags_.report(DiagId::ModuleNameMismatch, mod.ast.module->name.span, mod.ast.module->name.str(),
+                                name);
+        d.help.push_back(fmt::format("it is imported as `{}`; write `module {};` or remove the declaration", name,
+                                     name));
+      }
+      registerName(target, name);
+      loadImports(target);
+      break;
+    }
+    case Located::Status::NotFound: {
+      // A file named as an input may declare a module name that no root gives it.
+      if (auto it = byName_.find(name); it != byName_.end()) {
+        target = it->second;
+        break;
+      }
+      auto& d = diags_.report(DiagId::ModuleNotFound, imp.name.span, name);
+      if (auto best = closestName(name, knownModuleNames(imp.name))) {
+        d.help.push_back(fmt::format("did you mean `{}`?", *best));
+      } else if (imp.name.parts.front() == "std") {
+        d.help.push_back(stdlib_ ? fmt::format("the standard library at `{}` has no such module",
+                                               stdlib_->given.generic_string())
+                                 : std::string("no standard library directory is configured"));
+      } else {
+        d.help.push_back(fmt::format("`import {}` looks for `{}.nomos` under each root directory", name,
+                                     fmt::join(imp.name.parts, "/")));
+      }
+      return finish(kNone);
+    }
+  }
+
+  if (inProgress_[target]) {
+    auto start = std::find(stack_.begin(), stack_.end(), target);
+    std::string cycle;
+    for (auto it = start; it != stack_.end(); ++it) cycle += out_.modules[*it].name + " -> ";
+    cycle += out_.modules[target].name;
+    auto& d = diags_.report(DiagId::CyclicImport, imp.name.span, cycle);
+    d.help.push_back("modules cannot import each other; move what they share into a module both import");
+  }
+  finish(target);
+}
+
+std::vector<std::string> Loader::knownModuleNames(const ast::QualName& name) const {
+  std::vector<std::string> out;
+  for (const auto& [n, index] : byName_) out.push_back(n);
+  std::string prefix;
+  fs::path dir;
+  for (std::size_t i = 0; i + 1 < name.parts.size(); ++i) {
+    prefix += name.parts[i] + ".";
+    dir /= name.parts[i];
+  }
+  auto scan = [&](const Root& root, const fs::path& sub, const std::string& pre) {
+    std::error_code ec;
+    fs::directory_iterator it(root.given / sub, ec), end;
+    // A bounded look: suggestions must never make a missing import slow.
+    for (int seen = 0; !ec && it != end && seen < 2000; it.increment(ec), ++seen) {
+      if (it->path().extension() == ".nomos") out.push_back(pre + it->path().stem().string());
+    }
+  };
+  for (const auto& root : roots_) scan(root, dir, prefix);
+  if (stdlib_) {
+    scan(*stdlib_, dir, prefix);
+    if (name.parts.size() == 1) scan(*stdlib_, fs::path(), "");
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+LoadedProgram loadModules(const std::vector<fs::path>& inputs, const Options& options, source::SourceManager& sm,
+                          diag::DiagnosticEngine& diags, const ParseFn& parse) {
+  return Loader(options, sm, diags, parse).run(inputs);
+}
+
+}  // namespace nomos::sema
