@@ -80,6 +80,8 @@ class DocBuilder final : public Linker {
 
   std::size_t current_ = 0;      // the page being written
   std::set<TermRef> usedTerms_;  // terms linked from it
+  /// While the glossary is described: the terms it holds, the only ones its entries link to.
+  const std::set<TermRef>* glossaryTerms_ = nullptr;
 };
 
 /// "conflict", "contradiction", … as shown in documents.

@@ -114,6 +114,11 @@ FindingView DocBuilder::findingView(std::size_t i) {
     return std::nullopt;
   };
   std::string message = f.message.empty() ? std::string(diag::info(f.code).name) : f.message;
+  // "conflict: `a` obliges …" under a heading that already says "Conflict".
+  if (auto colon = message.find(": "); colon != std::string::npos && message.find('`') > colon &&
+                                      message.substr(0, colon) == findingKindLabel(f.kind)) {
+    message.erase(0, colon + 2);
+  }
   bool quoted = false;
   std::size_t start = 0;
   while (start <= message.size()) {
@@ -160,7 +165,10 @@ FindingView DocBuilder::findingView(std::size_t i) {
   } else if (f.kind == FindingKind::Contradiction) {
     v.resolution.add("No precedence rule or agreement resolves it.");
   }
-  if (f.witness) v.witness = phraser_.witness(f.witness->json, f.witness->text);
+  if (f.witness) {
+    v.witness = phraser_.witness(f.witness->json, f.witness->text);
+    v.witness.add(".");
+  }
   return v;
 }
 

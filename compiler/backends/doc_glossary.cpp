@@ -31,6 +31,7 @@ std::string lowerKey(std::string_view s) {
 }  // namespace
 
 Phrase DocBuilder::termLink(const TermRef& ref, std::string_view text, std::string_view tip) {
+  if (glossaryTerms_ && !glossaryTerms_->contains(ref)) return Phrase(text);
   return Phrase().link(text, term(ref), tip);
 }
 
@@ -203,21 +204,30 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
 }
 
 std::vector<GlossaryGroup> DocBuilder::glossary() {
-  // Describing a term can link to more terms; repeat until nothing new appears.
-  std::map<TermRef, GlossaryEntry> entries;
-  for (bool changed = true; changed;) {
-    changed = false;
-    std::vector<TermRef> pending;
-    for (const auto& ref : usedTerms_) {
-      TermRef key = ref.kind == TermKind::Category ? TermRef{TermKind::Dimension, ref.index, kNone} : ref;
-      if (!entries.contains(key)) pending.push_back(key);
-    }
-    for (const auto& key : pending) {
-      if (entries.contains(key)) continue;
-      entries.emplace(key, describe(key));
-      changed = true;
+  // The terms the page uses, with the classes and actions above them (which give them their
+  // meaning) and the jurisdictions that contain them. Entries link only among these, so a
+  // page's glossary does not grow into the whole vocabulary.
+  std::set<TermRef> terms;
+  std::vector<TermRef> stack;
+  for (const auto& ref : usedTerms_) {
+    stack.push_back(ref.kind == TermKind::Category ? TermRef{TermKind::Dimension, ref.index, kNone} : ref);
+  }
+  while (!stack.empty()) {
+    TermRef ref = stack.back();
+    stack.pop_back();
+    if (!terms.insert(ref).second) continue;
+    if (ref.kind == TermKind::Actor) {
+      for (Index parent : p_.actors[ref.index].parents) stack.push_back({TermKind::Actor, parent, kNone});
+    } else if (ref.kind == TermKind::Action && p_.actions[ref.index].parent != kNone) {
+      stack.push_back({TermKind::Action, p_.actions[ref.index].parent, kNone});
+    } else if (ref.kind == TermKind::Jurisdiction) {
+      for (Index j : p_.jurisdictions[ref.index].memberOf) stack.push_back({TermKind::Jurisdiction, j, kNone});
     }
   }
+  std::map<TermRef, GlossaryEntry> entries;
+  glossaryTerms_ = &terms;
+  for (const auto& ref : terms) entries.emplace(ref, describe(ref));
+  glossaryTerms_ = nullptr;
   std::vector<GlossaryGroup> groups = {{"Actors", {}},     {"Actions", {}}, {"Jurisdictions", {}},
                                        {"Dimensions and categories", {}}, {"Facts", {}}, {"Levels of legal force", {}}};
   for (auto& [ref, entry] : entries) {

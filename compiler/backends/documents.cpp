@@ -346,7 +346,7 @@ void DocBuilder::writeSovereignty(DocWriter& w, const std::vector<Index>& claims
       const auto& claim = p_.claims[c];
       Phrase item;
       if (anchors) {
-        item.anchor(claim.name, claimAnchor_[c]);
+        item.anchor(claim.name, claimAnchor_[c], true);
       } else {
         item.link(claim.name, href(0, claimAnchor_[c]), claim.title, true);
       }

@@ -30,7 +30,9 @@ Phrase& Phrase::add(std::string_view text) {
 }
 
 Phrase& Phrase::link(std::string_view text, std::string_view href, std::string_view tip, bool code) {
-  pieces_.push_back({std::string(text), std::string(href), std::string(tip), code, {}});
+  // A tooltip that repeats the text says nothing.
+  std::string_view title = tip == text ? std::string_view() : tip;
+  pieces_.push_back({std::string(text), std::string(href), std::string(title), code, {}});
   return *this;
 }
 
@@ -39,8 +41,8 @@ Phrase& Phrase::code(std::string_view text) {
   return *this;
 }
 
-Phrase& Phrase::anchor(std::string_view text, std::string_view id) {
-  pieces_.push_back({std::string(text), {}, {}, false, std::string(id)});
+Phrase& Phrase::anchor(std::string_view text, std::string_view id, bool code) {
+  pieces_.push_back({std::string(text), {}, {}, code, std::string(id)});
   return *this;
 }
 
@@ -300,6 +302,26 @@ void Phraser::atom(Phrase& out, const Condition& c, bool negated) {
   }
 }
 
+namespace {
+
+/// The items of a list with connective `conj` (true: and), looking through `not` and into
+/// nested lists that, once negations are pushed inward, have the same connective.
+void collectItems(const Condition& c, bool negated, bool conj, std::vector<std::pair<const Condition*, bool>>& items) {
+  const Condition* cur = &c;
+  while (cur->kind == Condition::Kind::Not && !cur->operands.empty()) {
+    cur = &cur->operands[0];
+    negated = !negated;
+  }
+  bool list = cur->kind == Condition::Kind::And || cur->kind == Condition::Kind::Or;
+  if (list && ((cur->kind == Condition::Kind::And) != negated) == conj) {
+    for (const auto& o : cur->operands) collectItems(o, negated, conj, items);
+    return;
+  }
+  items.emplace_back(cur, negated);
+}
+
+}  // namespace
+
 void Phraser::clause(Phrase& out, const Condition& c, bool negated, int depth) {
   switch (c.kind) {
     case Condition::Kind::True: out.add(negated ? "in no situation" : "in any situation"); return;
@@ -309,18 +331,21 @@ void Phraser::clause(Phrase& out, const Condition& c, bool negated, int depth) {
       return;
     case Condition::Kind::And:
     case Condition::Kind::Or: {
-      // Negation is pushed inward (De Morgan), so every clause reads positively.
+      // Negation is pushed inward (De Morgan), so every clause reads positively; a list
+      // inside a list of the same connective joins it ("A, B or C", not "A or (B or C)").
       bool conj = (c.kind == Condition::Kind::And) != negated;
-      if (c.operands.size() == 1) {
-        clause(out, c.operands[0], negated, depth);
+      std::vector<std::pair<const Condition*, bool>> items;
+      for (const auto& o : c.operands) collectItems(o, negated, conj, items);
+      if (items.size() == 1) {
+        clause(out, *items[0].first, items[0].second, depth);
         return;
       }
       bool wrap = depth > 0 && (conj || depth > 1);
       if (wrap) out.add("(");
       if (!conj && depth == 1) out.add("either ");
-      for (std::size_t i = 0; i < c.operands.size(); ++i) {
-        if (i > 0) out.add(i + 1 == c.operands.size() ? (conj ? " and " : " or ") : ", ");
-        clause(out, c.operands[i], negated, depth + 1);
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out.add(i + 1 == items.size() ? (conj ? " and " : " or ") : ", ");
+        clause(out, *items[i].first, items[i].second, depth + 1);
       }
       if (wrap) out.add(")");
       return;

@@ -32,7 +32,7 @@ class Phrase {
   Phrase& add(std::string_view text);
   Phrase& link(std::string_view text, std::string_view href, std::string_view tip = {}, bool code = false);
   Phrase& code(std::string_view text);
-  Phrase& anchor(std::string_view text, std::string_view id);
+  Phrase& anchor(std::string_view text, std::string_view id, bool code = false);
   Phrase& append(const Phrase& other);
 
   const std::vector<Piece>& pieces() const { return pieces_; }

@@ -9,6 +9,7 @@
 #include "diag/diagnostic.h"
 #include "diag/explain.h"
 #include "driver/compilation.h"
+#include "driver/outputs.h"
 #include "model/date.h"
 
 namespace {
@@ -91,6 +92,41 @@ Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or
   explain->add_option("code", explainCode, "A diagnostic code such as N3001")->type_name("CODE");
   explain->add_flag("--list", explainList, "List every diagnostic code");
 
+  // ---- doc
+  CommonFlags docFlags;
+  nomos::driver::DocOptions docOptions;
+  std::string docFormat = "html";
+  CLI::App* docCmd = app.add_subcommand("doc", "Write policy documents: one page per instrument, an index, the findings");
+  docFlags.add(docCmd);
+  docCmd->add_option("-o,--output", docOptions.output, "Directory for the pages, or - for one document on stdout")
+      ->required()
+      ->type_name("DIR|-");
+  docCmd->add_option("--format", docFormat, "Page format")
+      ->check(CLI::IsMember({"html", "markdown", "md"}))
+      ->type_name("html|markdown");
+  docCmd->footer(R"(Documents are written even when the analysis finds conflicts (they show them);
+nothing is written when the rule files have syntax or name errors.
+Examples:
+  nomos doc examples/cross_border -o site/
+  nomos doc rules/ --format markdown -o - > RULES.md)");
+
+  // ---- export
+  CommonFlags exportFlags;
+  nomos::driver::ExportOptions exportOptions;
+  std::string exportFormat = "json";
+  CLI::App* exportCmd = app.add_subcommand("export", "Export the resolved rules as JSON (nomos-export) or W3C ODRL");
+  exportFlags.add(exportCmd);
+  exportCmd->add_option("--format", exportFormat, "Export format")
+      ->check(CLI::IsMember({"json", "odrl"}))
+      ->type_name("json|odrl");
+  exportCmd->add_option("-o,--output", exportOptions.output, "Output file (default: stdout)")->type_name("FILE|-");
+  exportCmd->add_option("--vocabulary", exportOptions.vocabulary,
+                        "ODRL: IRI the nomos: prefix stands for (default urn:nomos:)")
+      ->type_name("IRI");
+  exportCmd->footer(R"(Examples:
+  nomos export examples/cross_border --format json -o rules.json
+  nomos export rules/ --format odrl -o policies.jsonld)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -129,6 +165,22 @@ Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or
     }
     std::cout << *page;
     return 0;
+  }
+
+  if (docCmd->parsed() || exportCmd->parsed()) {
+    Options o;
+    const CommonFlags& flags = docCmd->parsed() ? docFlags : exportFlags;
+    if (auto err = flags.apply(o); !err.empty()) {
+      std::cerr << "nomos: error: " << err << "\n";
+      return nomos::driver::kExitUsage;
+    }
+    o.color = o.color && isatty(2) != 0;  // diagnostics go to stderr here
+    if (docCmd->parsed()) {
+      docOptions.markdown = docFormat != "html";
+      return nomos::driver::doc(o, docOptions, std::cout, std::cerr);
+    }
+    exportOptions.odrl = exportFormat == "odrl";
+    return nomos::driver::exportRules(o, exportOptions, std::cout, std::cerr);
   }
   return 0;
 }

@@ -76,6 +76,7 @@ model::Condition ProgramBuilder::resolveCondition(Index m, const ast::Condition&
 
 std::optional<Index> ProgramBuilder::resolveDimensionValue(Index m, Index dim, const ast::QualName& value) {
   const model::Dimension& md = program_->dimensions[dim];
+  if (value.parts.empty()) return std::nullopt;  // lost to a syntax error, already reported
   if (md.territory) {
     const Symbol* sym = findAny(m, value, expect::kJurisdiction);
     if (!sym) return std::nullopt;

@@ -27,6 +27,7 @@ model::DeclInfo ProgramBuilder::declInfo(Index m, const ast::Ident& name, const 
 }
 
 void ProgramBuilder::addPending(Index m, SymbolKind kind, Index index, const ast::Ident& name) {
+  if (name.text.empty()) return;  // lost to a syntax error, already reported
   pending_[m].push_back(Symbol{kind, index, m, name.text, name.span});
 }
 
@@ -201,6 +202,7 @@ void ProgramBuilder::declareImplicitMembers(Index m) {
   const ast::File& f = loaded_.modules[m].ast;
   for (const auto& j : f.jurisdictions) {
     for (const auto& member : j.members) {
+      if (member.text.empty()) continue;
       ast::QualName name{{member.text}, member.span};
       if (symbols_.find(m, name).status != Lookup::Status::NotFound) continue;
       model::Jurisdiction mj;

@@ -2,8 +2,10 @@
 // - a jurisdiction named anywhere (issuer, value, claim, party, test), and every jurisdiction
 //   linked to a used one by membership: listing a country in a union is part of declaring
 //   what the union is;
-// - an action or actor class named anywhere, and the ancestors of one that is (doing a child
-//   action is doing its parent; a subclass's actors belong to the parent class);
+// - an action taxonomy when any action in it is named (it is declared as a whole, like the
+//   categories of a dimension, which are not linted one by one);
+// - an actor class named anywhere, and the ancestors of one that is (a subclass's actors
+//   belong to the parent class);
 // - a dimension, fact or instrument named anywhere; a level when any level of its chain is.
 // Only the topmost declaration of an unused hierarchy is reported, and nothing declared in a
 // library module or implicitly by a `members` list.
@@ -50,17 +52,19 @@ void ProgramBuilder::runLints() {
     }
   }
 
-  // Actions: ancestors of used actions are used.
+  // Actions: a taxonomy is declared as a whole, like a dimension's categories, so it is
+  // reported (at its root) only when no action in it is used.
   {
-    std::vector<char> reach = used(SymbolKind::Action);
-    for (Index a = 0; a < reach.size(); ++a) {
+    std::vector<char> treeUsed(p.actions.size(), 0);
+    for (Index a = 0; a < p.actions.size(); ++a) {
       if (!used(SymbolKind::Action)[a]) continue;
-      for (Index cur = p.actions[a].parent; cur != kNone && !reach[cur]; cur = p.actions[cur].parent) reach[cur] = 1;
+      Index root = a;
+      while (p.actions[root].parent != kNone) root = p.actions[root].parent;
+      treeUsed[root] = 1;
     }
     for (Index a = 0; a < p.actions.size(); ++a) {
       const auto& ad = p.actions[a];
-      bool parentUnused = ad.parent != kNone && !reach[ad.parent];
-      if (!reach[a] && !parentUnused && !isLibrary(ad)) unused("action", ad);
+      if (ad.parent == kNone && !treeUsed[a] && !isLibrary(ad)) unused("action", ad);
     }
   }
 

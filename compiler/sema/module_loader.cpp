@@ -186,7 +186,7 @@ std::string Loader::inputModuleName(Index m) {
     }
   }
   candidates.push_back(mod.canonical.stem().string());
-  if (!mod.ast.module) return candidates.front();
+  if (!mod.ast.module || mod.ast.module->name.parts.empty()) return candidates.front();
 
   const auto& declared = mod.ast.module->name;
   std::string text = declared.str();
@@ -275,7 +275,7 @@ void Loader::resolveImport(Index m, std::size_t k) {
       target = loadFile(loc.path.generic_string(), std::move(*read.contents), loc.canonical);
       auto& mod = out_.modules[target];
       mod.isLibrary = imp.name.parts.front() == "std" || isStdlibFile(loc.canonical);
-      if (mod.ast.module && mod.ast.module->name.str() != name) {
+      if (mod.ast.module && !mod.ast.module->name.parts.empty() && mod.ast.module->name.str() != name) {
         auto& d = diags_.report(DiagId::ModuleNameMismatch, mod.ast.module->name.span, mod.ast.module->name.str(),
                                 name);
         d.help.push_back(fmt::format("it is imported as `{}`; write `module {};` or remove the declaration", name,

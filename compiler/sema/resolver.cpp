@@ -41,6 +41,8 @@ void ProgramBuilder::addDeclaredHere(diag::Diagnostic& d, const Symbol& sym) con
 }
 
 const Symbol* ProgramBuilder::findAny(Index m, const ast::QualName& name, const Expected& what) {
+  // A name lost to a syntax error has already been reported by the parser.
+  if (name.parts.empty()) return nullptr;
   Lookup found = symbols_.find(m, name);
   switch (found.status) {
     case Lookup::Status::Found:

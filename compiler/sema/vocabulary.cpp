@@ -76,6 +76,7 @@ void ProgramBuilder::resolveVocabulary(Index m) {
   for (std::size_t k = 0; k < f.jurisdictions.size(); ++k) {
     Index container = d.jurisdictions[k];
     for (const auto& member : f.jurisdictions[k].members) {
+      if (member.text.empty()) continue;
       ast::QualName name{{member.text}, member.span};
       // Membership alone does not make a jurisdiction used (lints.cpp follows it instead).
       const Symbol* sym = resolve(m, name, expect::kJurisdiction, /*countsAsUse=*/false);

@@ -11,6 +11,12 @@ namespace {
 
 using P = NomosParser;
 
+// Rules whose body is a list of items between braces.
+bool isBlockRule(std::size_t rule) {
+  return rule == P::RuleJurisdictionDecl || rule == P::RuleTaxonomyBlock || rule == P::RuleInstrumentDecl ||
+         rule == P::RuleAgreementDecl || rule == P::RuleTestDecl;
+}
+
 antlr4::Token* previousOnChannel(ParseSession& s, std::size_t index) {
   while (index > 0) {
     --index;
@@ -133,11 +139,21 @@ void reportSyntaxError(ParseSession& s, const SyntaxProblem& problem) {
   }
   if (type == P::SEMI && previous != nullptr && previous->getType() == P::RBRACE) {
     d.help.push_back("a block `{ … }` needs no `;` after it");
+  } else if (type == P::SEMI && previous != nullptr && previous->getType() == P::SEMI) {
+    d.help.push_back("remove the extra `;`");
   }
   if (type == P::Identifier && followsBareConditionName(s, at)) {
     d.help.push_back(fmt::format("to test the value of a dimension, write `{} in {}`; to join two conditions, put "
                                  "`and` or `or` between them",
                                  s.textOf(previous), text));
+  }
+  if (type == P::Identifier && previous != nullptr && previous->getType() == P::Identifier &&
+      expected.contains(std::size_t{P::COMMA})) {
+    d.help.push_back("separate the items of a list with commas");
+  }
+  if ((type == P::GIVEN || type == P::EXPECT) && problem.context != nullptr &&
+      problem.context->getRuleIndex() == P::RuleFile) {
+    d.help.push_back("`given` and `expect` belong inside a block `test \"name\" { … }`");
   }
   if (type == P::StringLiteral && expected.contains(std::size_t{P::COLON})) {
     d.help.push_back("a declaration has one title; put `from` and the article after it");
@@ -179,16 +195,26 @@ antlr4::misc::IntervalSet NomosErrorStrategy::getErrorRecoverySet(antlr4::Parser
 
 void NomosErrorStrategy::sync(antlr4::Parser* parser) {
   auto* ctx = parser->getContext();
+  if (ctx != nullptr && isBlockRule(ctx->getRuleIndex())) {
+    if (!syncBlockItems(parser)) DefaultErrorStrategy::sync(parser);
+    return;
+  }
   if (ctx == nullptr || ctx->getRuleIndex() != P::RuleFile) {
     DefaultErrorStrategy::sync(parser);
     return;
   }
   antlr4::TokenStream* in = parser->getTokenStream();
+  bool reported = false;
   while (true) {
     std::size_t la = in->LA(1);
     if (la == antlr4::Token::EOF || startsTopLevel(la)) return;
-    // Either the rest of a declaration whose error is already reported, or a statement
-    // that starts with something no declaration starts with.
+    if (inErrorRecoveryMode(parser) && !reported) {
+      // The rest of a declaration whose error is already reported: skip it quietly. What
+      // follows it gets its own report.
+      skipStatement(parser);
+      endErrorCondition(parser);
+      continue;
+    }
     if (!inErrorRecoveryMode(parser)) {
       beginErrorCondition(parser);
       antlr4::misc::IntervalSet expected;
@@ -196,17 +222,50 @@ void NomosErrorStrategy::sync(antlr4::Parser* parser) {
         if (startsTopLevel(t)) expected.add(static_cast<ssize_t>(t));
       }
       reportSyntaxError(session_, {SyntaxProblem::Kind::Unexpected, in->LT(1), expected, ctx});
+      reported = true;
     }
+    // Everything up to the next declaration is one mistake (often a declaration whose
+    // first line was lost): one report for all of it.
     skipStatement(parser);
-    // The broken statement is behind us: the next one gets its own report.
-    endErrorCondition(parser);
   }
 }
 
+// Inside `{ … }`, a statement that cannot start an item is skipped up to the next item (or
+// the closing brace), so the block and the declaration it belongs to survive the mistake.
+bool NomosErrorStrategy::syncBlockItems(antlr4::Parser* parser) {
+  if (inErrorRecoveryMode(parser)) return false;
+  antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+  if (!expected.contains(std::size_t{P::RBRACE})) return false;  // not at the list of items
+  antlr4::TokenStream* in = parser->getTokenStream();
+  std::size_t la = in->LA(1);
+  if (expected.contains(la) || la == antlr4::Token::EOF || startsTopLevel(la)) return false;
+  beginErrorCondition(parser);
+  reportSyntaxError(session_, {SyntaxProblem::Kind::Unexpected, in->LT(1), expected, parser->getContext()});
+  int depth = 0;
+  while (true) {
+    la = in->LA(1);
+    if (la == antlr4::Token::EOF || startsTopLevel(la) || (depth == 0 && la == P::RBRACE)) break;
+    parser->consume();
+    if (la == P::LBRACE) {
+      ++depth;
+    } else if (la == P::RBRACE) {
+      --depth;
+    } else if (la == P::SEMI && depth == 0 && expected.contains(in->LA(1))) {
+      break;
+    }
+  }
+  endErrorCondition(parser);
+  return true;
+}
+
 // Skips to the end of the statement: past a `;` or a balanced `{ … }` block, or up to the
-// next token that starts a declaration.
+// next token that starts a declaration. A run of `;` is one stray statement.
 void NomosErrorStrategy::skipStatement(antlr4::Parser* parser) {
   antlr4::TokenStream* in = parser->getTokenStream();
+  if (in->LA(1) == P::SEMI) {
+    while (in->LA(1) == P::SEMI) parser->consume();
+    return;
+  }
   int depth = 0;
   for (bool first = true;; first = false) {
     std::size_t la = in->LA(1);

@@ -41,6 +41,7 @@ class NomosErrorStrategy : public antlr4::DefaultErrorStrategy {
   antlr4::misc::IntervalSet getErrorRecoverySet(antlr4::Parser* parser) override;
 
  private:
+  bool syncBlockItems(antlr4::Parser* parser);
   void skipStatement(antlr4::Parser* parser);
   ParseSession& session_;
 };
