@@ -10,9 +10,11 @@ import math
 import random
 from dataclasses import dataclass, field
 
-from vocab import COUNTS, EXCEPTION_FLAGS, FLAGS, ISSUERS, LEVELS
+from vocab import COUNTS, EXCEPTION_FLAGS, FLAGS, INCOMPATIBLE, ISSUERS, LEVELS
 
 NORMS_PER_FILE = 100
+BODY_FILES = 2
+DEADLINES = ["1 hour", "24 hours", "72 hours", "7 days", "15 days", "30 days", "90 days"]
 FILES_PER_INSTRUMENT = 3
 
 # Conditions are tuples:
@@ -76,18 +78,31 @@ class CorpusModel:
         n_files = max(1, math.ceil(n_norms / NORMS_PER_FILE))
         self.issuers_used = []
         files_of = {}
-        for i in range(n_files):
-            iss = ISSUERS[i % len(ISSUERS)]
+        dealt = []  # the issuer of each file
+        cycle = 0
+        while len(dealt) < n_files:
+            iss = ISSUERS[cycle % len(ISSUERS)]
+            cycle += 1
+            # A body's policy is a few hundred rules at most, however large the corpus.
+            if iss in vocab.bodies and files_of.get(iss, 0) >= BODY_FILES:
+                continue
             if iss not in files_of:
                 files_of[iss] = 0
                 self.issuers_used.append(iss)
             files_of[iss] += 1
+            dealt.append(iss)
+        # The markets a body operates in: its rules are written for those territories.
+        self.markets = {b: sorted(self.rng.sample([i for i in ISSUERS if i not in vocab.bodies], 3))
+                        for b in vocab.bodies}
         self.instruments = {iss: self._instruments_of(iss, files_of[iss]) for iss in self.issuers_used}
+        self.consensus = self._consistent(self._random_stance(), vocab)
+        self.stance = {iss: self._deviate(self.consensus) for iss in self.issuers_used}
+        # One deadline per issuer and action, as one legal system sets one time limit for a duty.
+        self.deadline = {iss: {a: self.rng.choice(DEADLINES) for a in vocab.action} for iss in self.issuers_used}
         self.files = []
         done = 0
         ordinal = {iss: 0 for iss in self.issuers_used}
-        for i in range(n_files):
-            iss = ISSUERS[i % len(ISSUERS)]
+        for iss in dealt:
             k = ordinal[iss]
             ordinal[iss] += 1
             count = min(NORMS_PER_FILE, n_norms - done)
@@ -126,6 +141,7 @@ class CorpusModel:
         directory = issuer_dir(issuer)
         module = f"{directory}.{stem}_{k + 1:04d}"
         topic = self._topic()
+        topic["first_law"] = k == 0
         first_article = (k % FILES_PER_INSTRUMENT) * NORMS_PER_FILE + 1
         norms = []
         for j in range(count):
@@ -134,6 +150,50 @@ class CorpusModel:
             name = f"{stem}_{k + 1}_{j + 1}"
             norms.append(self._norm(name, issuer, inst, str(art), topic, norms))
         return RuleFile(issuer, directory, module, norms)
+
+    # ------------------------------------------------------------ stances
+    # Real legal systems are mostly consistent within themselves and agree with each other on
+    # most things: every issuer has a stance per action (oblige, forbid, permit, exempt) taken
+    # from a shared consensus with a few deviations, and its ordinary norms follow it. Only
+    # deviations (across issuers) and explicit exceptions (within one) make norms collide, so
+    # the findings are a realistic minority rather than a quadratic flood.
+    def _random_stance(self):
+        rng = self.rng
+        return {a: rng.choices(["must", "must not", "may", "need not"], weights=[36, 34, 20, 10])[0]
+                for a in self.v.action}
+
+    @staticmethod
+    def _consistent(stance, v):
+        """Changes `stance` until no two actions' stances collide by the table of §6."""
+        stance = dict(stance)
+        for a, b in INCOMPATIBLE:
+            positive = ("must", "may")
+            if stance[a] in positive and stance[b] in positive:
+                stance[b] = "must not"
+
+        def walk(node, above):
+            s = stance[node.name]
+            if "must not" in above and s in ("must", "may"):
+                s = "must not"  # O or P below a prohibition of the parent
+            if "need not" in above and s == "must":
+                s = "may"  # O below an exemption from the parent
+            if "may" in above and s == "must not":
+                s = "may"  # F below a permission of the parent
+            stance[node.name] = s
+            for c in node.children:
+                walk(c, above | {s})
+
+        for root in v.actions:
+            walk(root, frozenset())
+        return stance
+
+    def _deviate(self, consensus):
+        rng = self.rng
+        own = dict(consensus)
+        for a in own:
+            if rng.random() < 0.06:
+                own[a] = rng.choice(["must", "must not", "may", "need not"])
+        return self._consistent(own, self.v)
 
     def _topic(self):
         """What one file regulates: a sector, a data category and a family of actions. Norms
@@ -144,7 +204,7 @@ class CorpusModel:
         data = [n for n in v.dim["data"].nodes() if n.depth >= 1]
         actions = [n for n in v.action.values() if n.children]
         return {"sector": rng.choice(sectors), "data": rng.choice(data),
-                "action": rng.choice(actions), "anchor": rng.choice(["location", "location", "establishment", "residence"])}
+                "action": rng.choice(actions)}
 
     def _pick_subject(self, issuer):
         rng, v = self.rng, self.v
@@ -164,17 +224,22 @@ class CorpusModel:
 
     def _norm(self, name, issuer, inst, article, topic, earlier):
         rng, v = self.rng, self.v
-        modality = rng.choices(["must", "must not", "may", "need not"], weights=[36, 34, 20, 10])[0]
+        if earlier and rng.random() < 0.03:
+            return self._exception(name, inst, article, earlier)
         subject = self._pick_subject(issuer)
         action = self._pick_action(topic)
         where = self._condition(issuer, topic)
+        # Scope clauses that reach abroad follow the international consensus: deviations are
+        # for home ground.
+        extraterritorial = issuer not in v.bodies and conjuncts(where)[0][1] != "location"
+        modality = (self.consensus if extraterritorial else self.stance[issuer])[action]
         unless = None
         if rng.random() < 0.3:
             a, b = rng.sample(EXCEPTION_FLAGS, 2)
             unless = ("flag", a, True) if rng.random() < 0.75 else ("or", [("flag", a, True), ("flag", b, True)])
         within = None
         if modality == "must" and rng.random() < 0.4:
-            within = rng.choice(["1 hour", "24 hours", "72 hours", "7 days", "15 days", "30 days", "90 days"])
+            within = self.deadline[issuer][action]
         eff = until = None
         if rng.random() < 0.05:
             eff = inst.effective + datetime.timedelta(days=rng.randint(30, 900))
@@ -185,15 +250,31 @@ class CorpusModel:
             until = base + datetime.timedelta(days=rng.randint(365, 3650))
             if inst.until and until > inst.until:
                 until = None
-        prevails = []
-        if earlier and rng.random() < 0.04:
-            prevails = sorted({n.name for n in rng.sample(earlier, min(len(earlier), rng.choice([1, 1, 2])))})
         title = norm_title(modality, subject, action)
-        doc = None
-        if rng.random() < 0.4:
-            doc = doc_text(modality, subject, action)
+        doc = doc_text(modality, subject, action) if rng.random() < 0.4 else None
         return Norm(name, title, inst, article, subject, modality, action, where, unless, within,
-                    eff, until, prevails, doc)
+                    eff, until, [], doc)
+
+    def _exception(self, name, inst, article, earlier):
+        """A carve-out from an earlier article: same subject and action, the opposite
+        modality, in a narrower region (the earlier condition and one more), so lex specialis
+        or an explicit `prevails over` settles it, as "notwithstanding article 12" does."""
+        rng = self.rng
+        base = rng.choice(earlier)
+        modality = {"must not": "may", "must": "need not", "may": "must not", "need not": "must"}[base.modality]
+        used = {a[1] for a in conjuncts(base.where) if a[0] != "or"}
+        extra = []
+        for maker in (self._flag_atom, self._count_atom):
+            atom = maker(None, None)
+            while atom[1] in used:
+                atom = maker(None, None)
+            extra.append(atom)
+        where = ("and", conjuncts(base.where) + extra)
+        prevails = [base.name] if rng.random() < 0.5 else []
+        title = "Exception to " + base.name
+        return Norm(name, title, base.instrument, article, base.subject, modality, base.action, where,
+                    base.unless, None, base.effective, base.until,
+                    prevails, doc_text(modality, base.subject, base.action))
 
     # ------------------------------------------------------------ conditions
     def _condition(self, issuer, topic):
@@ -201,10 +282,20 @@ class CorpusModel:
         n_atoms = rng.choice([1, 2, 2, 3, 3, 3, 4])
         atoms = []
         used = set()
-        if issuer not in v.bodies and rng.random() < 0.85:
-            dim = topic["anchor"] if rng.random() < 0.8 else rng.choice(["location", "residence", "establishment"])
+        # Territoriality: a state's norms govern what happens on its territory. Only the scope
+        # clauses of its first law (the first files) also reach residents' data or companies
+        # established there wherever they act; a body's rules cover the markets it serves.
+        if issuer in v.bodies:
+            atoms.append(("in", "location", self.markets[issuer], False))
+            dim = "location"
+        elif topic["first_law"] and rng.random() < 0.05:
+            dim = rng.choice(["residence", "establishment"])
             atoms.append(("in", dim, [issuer], False))
-            used.add(dim)
+        else:
+            dim = "location"
+            atoms.append(("in", dim, [issuer], False))
+        used.add(dim)
+        n_atoms = max(n_atoms, 1)
         makers = [self._data_atom, self._sector_atom, self._flag_atom, self._flag_atom, self._count_atom,
                   self._recipient_atom, self._purpose_atom, self._channel_atom]
         weights = [30, 20, 25, 10, 10, 10, 8, 5]
@@ -267,6 +358,12 @@ class CorpusModel:
         fact = rng.choice(sorted(COUNTS))
         op = rng.choices([">=", ">", "<", "<=", "=="], weights=[50, 20, 15, 10, 5])[0]
         return ("cmp", fact, op, rng.choice(COUNTS[fact]))
+
+
+def conjuncts(c):
+    if c is None:
+        return []
+    return list(c[1]) if c[0] == "and" else [c]
 
 
 def title_kind(kind):

@@ -23,8 +23,10 @@ moduleDecl
   : MODULE qualName ';'
   ;
 
+// A quoted file path is accepted here only so that sema can explain (N2023) that an
+// import names a module.
 importDecl
-  : IMPORT PUBLIC? qualName ';'
+  : IMPORT PUBLIC? ( qualName | path=StringLiteral ) ';'
   ;
 
 declaration
@@ -248,7 +250,8 @@ title
   ;
 
 // ================================================================ lexer
-// Keywords are reserved and case-sensitive: `IN` is a name.
+// Keywords are reserved and case-sensitive: `IN` is a name. They come first, ACTION to
+// WITHIN, in this order: compiler/syntax/token_kinds.cpp tells keywords by that range.
 
 ACTION       : 'action' ;
 ACTOR        : 'actor' ;

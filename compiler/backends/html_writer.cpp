@@ -90,7 +90,8 @@ footer { margin-top: 3rem; border-top: 1px solid var(--line); padding-top: 0.6re
   .layout { display: block; max-width: none; padding: 0; }
   nav.pages, a.self { display: none; }
   nav.toc { position: static; max-height: none; overflow: visible; border: none; padding: 0; margin-bottom: 1.5rem; }
-  a { color: inherit; text-decoration: none; }
+  a, a.term { color: inherit; text-decoration: none; }
+  .badge, div.finding { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section.provision, div.finding, tr, dl.glossary dt { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   section.provision:target, div.finding:target { background: none; }

@@ -271,7 +271,12 @@ class OdrlExporter {
 }  // namespace
 
 json exportOdrl(const model::Program& program, const OdrlOptions& options) {
-  json context = json::array({kOdrlContext, {{"nomos", options.vocabulary}}});
+  // JSON-LD 1.1 expands `nomos:x` only when the prefix's IRI ends in a general delimiter.
+  std::string vocabulary = options.vocabulary;
+  if (vocabulary.empty() || std::string_view(":/?#[]@").find(vocabulary.back()) == std::string_view::npos) {
+    vocabulary += '#';
+  }
+  json context = json::array({kOdrlContext, {{"nomos", vocabulary}}});
   json graph = OdrlExporter(program).run();
   return {{"@context", std::move(context)}, {"@graph", std::move(graph)}};
 }

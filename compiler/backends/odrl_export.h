@@ -17,7 +17,8 @@ inline constexpr std::string_view kOdrlContext = "http://www.w3.org/ns/odrl.json
 
 struct OdrlOptions {
   /// The IRI that the `nomos:` prefix stands for: our profile's vocabulary (actions,
-  /// actor classes, jurisdictions, categories, custom left operands) lives under it.
+  /// actor classes, jurisdictions, categories, custom left operands) lives under it. An IRI
+  /// that does not end in one of `:/?#[]@` gets a `#`, so JSON-LD can use it as a prefix.
   std::string vocabulary = "urn:nomos:";
 };
 

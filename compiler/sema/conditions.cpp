@@ -40,7 +40,7 @@ model::Condition ProgramBuilder::resolveCondition(Index m, const ast::Condition&
       bool isCount = fact.kind == model::FactKind::Count;
       if (c.kind == ast::Condition::Kind::Flag) {
         if (isCount) {
-          auto& d = diags_.report(DiagId::FactMisuse, c.subject.span, c.subject.str(), "count",
+          auto& d = sink().report(DiagId::FactMisuse, c.subject.span, c.subject.str(), "count",
                                   fmt::format("compare it with a number, as in `{} >= 1`", c.subject.str()));
           addDeclaredHere(d, *sym);
           return out;
@@ -48,7 +48,7 @@ model::Condition ProgramBuilder::resolveCondition(Index m, const ast::Condition&
         out.kind = model::Condition::Kind::Flag;
       } else {
         if (!isCount) {
-          auto& d = diags_.report(DiagId::FactMisuse, c.subject.span, c.subject.str(), "flag",
+          auto& d = sink().report(DiagId::FactMisuse, c.subject.span, c.subject.str(), "flag",
                                   fmt::format("it is either true or false, so write `{0}` or `not {0}` instead of "
                                               "comparing it with a number",
                                               c.subject.str()));
@@ -74,14 +74,53 @@ model::Condition ProgramBuilder::resolveCondition(Index m, const ast::Condition&
   return out;
 }
 
+void ProgramBuilder::reportNotAJurisdiction(Index m, Index dim, const ast::QualName& value) {
+  const model::Dimension& md = program_->dimensions[dim];
+  const std::string& name = value.parts.back();
+  auto& d = sink().report(DiagId::ValueNotInDimension, value.span, value.str(), md.name);
+  for (Index hidden : symbols_.hiddenProviders(m, name)) {
+    const Symbol* sym = symbols_.local(hidden, name);
+    if (sym->kind != SymbolKind::Jurisdiction) continue;
+    const std::string& mod = symbols_.moduleName(hidden);
+    d.help.push_back(fmt::format("jurisdiction `{}` is declared in module `{}`, which is not imported here; add "
+                                 "`import {};`",
+                                 name, mod, mod));
+    return;
+  }
+  std::vector<std::string> candidates;
+  symbols_.forEachVisible(m, [&](const Symbol& sym) {
+    if (sym.kind == SymbolKind::Jurisdiction) candidates.push_back(sym.name);
+  });
+  std::sort(candidates.begin(), candidates.end());
+  if (auto best = closestName(name, candidates)) {
+    d.help.push_back(fmt::format("did you mean `{}`?", *best));
+    return;
+  }
+  for (Index other = 0; other < program_->dimensions.size(); ++other) {
+    if (categoryIndex_[other].count(name)) {
+      d.help.push_back(fmt::format("`{}` is a category of dimension `{}`; `{}` is a territory dimension, whose "
+                                   "values are jurisdictions",
+                                   name, program_->dimensions[other].name, md.name));
+      return;
+    }
+  }
+  d.help.push_back(fmt::format("`{}` is a territory dimension: its values are jurisdictions; declare `jurisdiction "
+                               "{};` if `{}` is one",
+                               md.name, name, name));
+}
+
 std::optional<Index> ProgramBuilder::resolveDimensionValue(Index m, Index dim, const ast::QualName& value) {
   const model::Dimension& md = program_->dimensions[dim];
   if (value.parts.empty()) return std::nullopt;  // lost to a syntax error, already reported
   if (md.territory) {
+    if (value.parts.size() == 1 && symbols_.find(m, value).status == Lookup::Status::NotFound) {
+      if (!loaded_.modules[m].hasFailedImport()) reportNotAJurisdiction(m, dim, value);
+      return std::nullopt;
+    }
     const Symbol* sym = findAny(m, value, expect::kJurisdiction);
     if (!sym) return std::nullopt;
     if (sym->kind != SymbolKind::Jurisdiction) {
-      auto& d = diags_.report(DiagId::ValueNotInDimension, value.span, value.str(), md.name);
+      auto& d = sink().report(DiagId::ValueNotInDimension, value.span, value.str(), md.name);
       addDeclaredHere(d, *sym);
       d.help.push_back(fmt::format("`{}` is a territory dimension: its values are jurisdictions", md.name));
       return std::nullopt;
@@ -108,7 +147,7 @@ std::optional<Index> ProgramBuilder::resolveDimensionValue(Index m, Index dim, c
   }
   if (found != kNone) return found;
 
-  auto& d = diags_.report(DiagId::ValueNotInDimension, value.span, value.str(), md.name);
+  auto& d = sink().report(DiagId::ValueNotInDimension, value.span, value.str(), md.name);
   d.related.push_back({md.span, fmt::format("dimension `{}` is declared here", md.name)});
   std::vector<std::string> names;
   for (const auto& cat : md.categories) names.push_back(cat.name);

@@ -151,7 +151,7 @@ void ProgramBuilder::addCategories(Index dim, const std::vector<ast::TaxonomyNod
     auto index = static_cast<Index>(md.categories.size());
     auto [it, inserted] = categoryIndex_[dim].emplace(node.name.text, index);
     if (!inserted) {
-      auto& d = diags_.report(DiagId::DuplicateCategory, node.name.span, node.name.text, md.name);
+      auto& d = sink().report(DiagId::DuplicateCategory, node.name.span, node.name.text, md.name);
       d.related.push_back({md.categories[it->second].span, "first listed here"});
       d.help.push_back("a category name must be unique within its dimension, at every depth");
     }
@@ -186,12 +186,12 @@ void ProgramBuilder::registerPending(Index m) {
     if (!first) continue;
     if (sym.kind == SymbolKind::Level && first->kind == SymbolKind::Level &&
         program_->levels[sym.index].chain != program_->levels[first->index].chain) {
-      auto& d = diags_.report(DiagId::DuplicateLevel, sym.span, sym.name);
+      auto& d = sink().report(DiagId::DuplicateLevel, sym.span, sym.name);
       d.related.push_back({first->span, fmt::format("`{}` is ordered here", sym.name)});
       d.help.push_back("each level belongs to one chain; list it in only one `levels` declaration");
       continue;
     }
-    auto& d = diags_.report(DiagId::DuplicateDefinition, sym.span, sym.name);
+    auto& d = sink().report(DiagId::DuplicateDefinition, sym.span, sym.name);
     d.related.push_back({first->span, fmt::format("first defined here, as {}", kindWithArticle(first->kind))});
     d.help.push_back("rename one of them; names are shared by every kind of declaration in a module");
   }

@@ -19,9 +19,13 @@ using model::kNone;
 
 void ProgramBuilder::runLints() {
   const model::Program& p = *program_;
+  // After an error, a reference that failed to resolve may be what would have used a
+  // declaration: "never used" would then be wrong, or at best noise.
+  const bool reportUnused = !diags_.hasErrors();
   auto isLibrary = [&](const model::DeclInfo& d) { return d.module == kNone || p.modules[d.module].isLibrary; };
   auto used = [&](SymbolKind k) -> std::vector<char>& { return used_[static_cast<std::size_t>(k)]; };
   auto unused = [&](std::string_view kind, const model::DeclInfo& d) {
+    if (!reportUnused) return;
     auto& diag = diags_.report(DiagId::UnusedDeclaration, d.span, kind, d.name);
     diag.help.push_back("remove it, or use it in a norm, a sovereignty clause or a test");
   };

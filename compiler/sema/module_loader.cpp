@@ -111,7 +111,9 @@ class Loader {
   std::optional<Root> stdlib_;
   std::map<fs::path, Index> byPath_;
   std::map<std::string, Index, std::less<>> byName_;
-  std::vector<char> inProgress_;
+  // Per module: its imports are not resolved yet, being resolved (on the stack), or done.
+  enum class ImportState : std::uint8_t { Pending, InProgress, Done };
+  std::vector<ImportState> importState_;
   std::vector<Index> stack_;
   LoadedProgram out_;
 };
@@ -137,7 +139,8 @@ LoadedProgram Loader::run(const std::vector<fs::path>& inputs) {
   for (const auto& input : sorted) {
     std::error_code ec;
     fs::path canonical = fs::canonical(input, ec);
-    if (!ec && byPath_.count(canonical)) continue;  // named twice, or already imported
+    if (ec) canonical = fs::absolute(input, ec).lexically_normal();
+    if (byPath_.count(canonical)) continue;  // named twice
     auto read = source::readFile(input);
     if (!read.contents) {
       diags_.report(DiagId::CannotReadFile, source::Span{}, input.generic_string(), read.error);
@@ -145,24 +148,42 @@ LoadedProgram Loader::run(const std::vector<fs::path>& inputs) {
     }
     Index m = loadFile(input.generic_string(), std::move(*read.contents), canonical);
     out_.modules[m].isLibrary = isStdlibFile(canonical);
-    registerName(m, inputModuleName(m));
-    loadImports(m);
+  }
+  const auto inputCount = static_cast<Index>(out_.modules.size());
+  // `module cn.pipl;` in some/dir/cn/pipl.nomos makes some/dir a root, for every input.
+  for (Index m = 0; m < inputCount; ++m) {
+    const auto& mod = out_.modules[m];
+    if (!mod.ast.module || !pathEndsWith(mod.canonical, mod.ast.module->name.parts)) continue;
+    fs::path root = mod.canonical.parent_path();
+    for (std::size_t i = 1; i < mod.ast.module->name.parts.size(); ++i) root = root.parent_path();
+    addRoot(roots_, root);
+  }
+  for (Index m = 0; m < inputCount; ++m) registerName(m, inputModuleName(m));
+  // Every input is named (and every root known) before any import is followed, so that what
+  // an import finds does not depend on the order of the inputs.
+  for (Index m = 0; m < inputCount; ++m) {
+    if (importState_[m] == ImportState::Pending) loadImports(m);
   }
   return std::move(out_);
 }
 
 Index Loader::loadFile(std::string display, std::string contents, const fs::path& canonical) {
   source::FileId id = sm_.add(std::move(display), std::move(contents));
+  const std::size_t before = diags_.size();
   ast::File file = parse_(id);
   file.file = id;
   auto m = static_cast<Index>(out_.modules.size());
   LoadedModule lm;
+  for (std::size_t i = before; i < diags_.size(); ++i) {
+    const auto& d = diags_.all()[i];
+    if (d.severity == diag::Severity::Error && d.span.file == id) lm.syntaxErrors.push_back(d.span);
+  }
   lm.file = id;
   lm.canonical = canonical;
   lm.ast = std::move(file);
   out_.modules.push_back(std::move(lm));
   byPath_[canonical] = m;
-  inProgress_.push_back(0);
+  importState_.push_back(ImportState::Pending);
   return m;
 }
 
@@ -171,28 +192,43 @@ void Loader::registerName(Index m, std::string name) {
   mod.name = std::move(name);
   auto [it, inserted] = byName_.emplace(mod.name, m);
   if (inserted) return;
-  source::Span where = mod.ast.module ? mod.ast.module->name.span : source::Span{mod.file, 0, 0};
-  auto& d = diags_.report(DiagId::DuplicateModule, where, mod.name, sm_.path(out_.modules[it->second].file),
-                          sm_.path(mod.file));
+  auto nameSpan = [](const LoadedModule& lm) {
+    return lm.ast.module ? lm.ast.module->name.span : source::Span{lm.file, 0, 0};
+  };
+  const LoadedModule& first = out_.modules[it->second];
+  auto& d = diags_.report(DiagId::DuplicateModule, nameSpan(mod), mod.name, sm_.path(first.file), sm_.path(mod.file));
+  d.related.push_back({nameSpan(first), "the other file is here"});
   d.help.push_back("give one of the files another name or place it under another directory");
 }
 
 std::string Loader::inputModuleName(Index m) {
   const auto& mod = out_.modules[m];
+  auto nameUnder = [&](const Root& root) -> std::optional<std::string> {
+    if (!isWithin(mod.canonical, root.canonical) || mod.canonical == root.canonical) return std::nullopt;
+    return nameFromRelative(mod.canonical.lexically_relative(root.canonical));
+  };
+  // The names the file has under each root that holds it: the given roots in order, then the
+  // other roots (input directories, directories named by `module` lines) outermost first, so
+  // that with main.nomos and cn/common.nomos given together the latter is cn.common.
   std::vector<std::string> candidates;
   for (const auto& root : explicitRoots_) {
-    if (isWithin(mod.canonical, root.canonical) && mod.canonical != root.canonical) {
-      candidates.push_back(nameFromRelative(mod.canonical.lexically_relative(root.canonical)));
-    }
+    if (auto name = nameUnder(root)) candidates.push_back(*name);
   }
-  candidates.push_back(mod.canonical.stem().string());
+  std::vector<const Root*> others;
+  for (std::size_t i = explicitRoots_.size(); i < roots_.size(); ++i) others.push_back(&roots_[i]);
+  std::stable_sort(others.begin(), others.end(), [&](const Root* a, const Root* b) {
+    auto depth = [](const fs::path& p) { return std::distance(p.begin(), p.end()); };
+    return depth(a->canonical) < depth(b->canonical);
+  });
+  for (const Root* root : others) {
+    if (auto name = nameUnder(*root)) candidates.push_back(*name);
+  }
+  if (candidates.empty()) candidates.push_back(mod.canonical.stem().string());
   if (!mod.ast.module || mod.ast.module->name.parts.empty()) return candidates.front();
 
   const auto& declared = mod.ast.module->name;
   std::string text = declared.str();
   if (std::find(candidates.begin(), candidates.end(), text) != candidates.end()) return text;
-  // `module cn.pipl;` in some/dir/cn/pipl.nomos: the file names its own root.
-  if (pathEndsWith(mod.canonical, declared.parts)) return text;
   auto& d = diags_.report(DiagId::ModuleNameMismatch, declared.span, text, candidates.front());
   d.help.push_back(fmt::format("a module's name is its path under the root directory; write `module {};` or "
                                "move the file",
@@ -201,11 +237,11 @@ std::string Loader::inputModuleName(Index m) {
 }
 
 void Loader::loadImports(Index m) {
-  inProgress_[m] = 1;
+  importState_[m] = ImportState::InProgress;
   stack_.push_back(m);
   for (std::size_t k = 0; k < out_.modules[m].ast.imports.size(); ++k) resolveImport(m, k);
   stack_.pop_back();
-  inProgress_[m] = 0;
+  importState_[m] = ImportState::Done;
   out_.dependencyOrder.push_back(m);
 }
 
@@ -245,8 +281,12 @@ void Loader::resolveImport(Index m, std::size_t k) {
     out_.modules[m].imports.push_back(result);
   };
   if (imp.name.parts.empty()) return finish(kNone);
+  // The parser keeps `import "cn/common.nomos"` as a one-part name; its quote gives it away.
+  std::string_view text = sm_.text(out_.modules[m].file);
+  bool quoted = imp.name.span.file == out_.modules[m].file && imp.name.span.begin < text.size() &&
+                text[imp.name.span.begin] == '"';
   for (const auto& part : imp.name.parts) {
-    if (part != ".." && !isIdentifier(part)) {
+    if (quoted || (part != ".." && !isIdentifier(part))) {
       auto& d = diags_.report(DiagId::AbsoluteImport, imp.name.span, imp.name.str());
       d.help.push_back("name the module by its path under a root, with dots: `import cn.pipl;` for cn/pipl.nomos");
       return finish(kNone);
@@ -306,7 +346,9 @@ void Loader::resolveImport(Index m, std::size_t k) {
     }
   }
 
-  if (inProgress_[target]) {
+  if (importState_[target] == ImportState::Pending) {
+    loadImports(target);  // an input file, loaded but not yet followed
+  } else if (importState_[target] == ImportState::InProgress) {
     auto start = std::find(stack_.begin(), stack_.end(), target);
     std::string cycle;
     for (auto it = start; it != stack_.end(); ++it) cycle += out_.modules[*it].name + " -> ";

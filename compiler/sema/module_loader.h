@@ -28,11 +28,20 @@ struct LoadedModule {
   std::filesystem::path canonical;
   ast::File ast;
   std::vector<LoadedImport> imports;  // in source order
+  /// Where the parser reported errors in this file. Declarations around them are what the
+  /// parser could recover, so sema does not pile follow-on errors on them.
+  std::vector<source::Span> syntaxErrors;
+  bool hasFailedImport() const {
+    for (const auto& i : imports) {
+      if (i.module == model::kNone) return true;
+    }
+    return false;
+  }
 };
 
 struct LoadedProgram {
-  /// In load order: inputs sorted by path, each followed depth-first by what it imports (in
-  /// source order) that was not loaded before.
+  /// In load order: the inputs sorted by path, then the files they import that are not
+  /// inputs, depth-first, each import in source order.
   std::vector<LoadedModule> modules;
   /// Every module after the modules it imports (cyclic edges ignored).
   std::vector<model::Index> dependencyOrder;

@@ -71,6 +71,25 @@ class ProgramBuilder {
     std::vector<Index> agreements;
   };
 
+  /// Where diagnostics go: nowhere while resolving a declaration the parser could only
+  /// partly recover (see DamageScope).
+  diag::DiagnosticEngine& sink() { return quiet_ ? discarded_ : diags_; }
+  bool damaged(Index m, source::Span declSpan) const;
+  /// Silences sink() for its lifetime if the declaration at `declSpan` holds a syntax error.
+  class DamageScope {
+   public:
+    DamageScope(ProgramBuilder& b, Index m, source::Span declSpan) : b_(b), old_(b.quiet_) {
+      b.quiet_ = old_ || b.damaged(m, declSpan);
+    }
+    ~DamageScope() { b_.quiet_ = old_; }
+    DamageScope(const DamageScope&) = delete;
+    DamageScope& operator=(const DamageScope&) = delete;
+
+   private:
+    ProgramBuilder& b_;
+    bool old_;
+  };
+
   // declarations.cpp
   void declareModule(Index m);
   void declareDimension(Index m, const ast::Dimension& d);
@@ -113,6 +132,7 @@ class ProgramBuilder {
   // conditions.cpp
   model::Condition resolveCondition(Index m, const ast::Condition& c);
   std::optional<Index> resolveDimensionValue(Index m, Index dim, const ast::QualName& value);
+  void reportNotAJurisdiction(Index m, Index dim, const ast::QualName& value);
 
   // tests.cpp
   void resolveTests(Index m);
@@ -136,6 +156,8 @@ class ProgramBuilder {
   std::vector<Index> levelsChainModule_;         // per chain: its module
   std::vector<std::pair<source::Span, source::Span>> instrumentDateSpans_;  // effective, until
   std::array<std::vector<char>, kSymbolKindCount> used_;
+  bool quiet_ = false;
+  diag::DiagnosticEngine discarded_;
 };
 
 }  // namespace nomos::sema

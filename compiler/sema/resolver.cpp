@@ -24,6 +24,14 @@ std::string qualifierOf(const ast::QualName& name) {
 
 }  // namespace
 
+bool ProgramBuilder::damaged(Index m, source::Span declSpan) const {
+  for (const auto& e : loaded_.modules[m].syntaxErrors) {
+    // Inclusive end: a missing `;` is reported just after the declaration.
+    if (e.file == declSpan.file && e.begin >= declSpan.begin && e.begin <= declSpan.end) return true;
+  }
+  return false;
+}
+
 void ProgramBuilder::markUsed(const Symbol& sym) {
   SymbolKind kind = sym.kind == SymbolKind::Body ? SymbolKind::ActorClass : sym.kind;
   auto& used = used_[static_cast<std::size_t>(kind)];
@@ -51,24 +59,26 @@ const Symbol* ProgramBuilder::findAny(Index m, const ast::QualName& name, const 
       if (found.symbol) {
         const std::string& a = symbols_.moduleName(found.symbol->module);
         const std::string& b = symbols_.moduleName(found.other->module);
-        auto& d = diags_.report(DiagId::AmbiguousName, name.span, name.str(), a, b);
+        auto& d = sink().report(DiagId::AmbiguousName, name.span, name.str(), a, b);
         d.related.push_back({found.symbol->span, fmt::format("`{}` declares it here", a)});
         d.related.push_back({found.other->span, fmt::format("`{}` declares it here", b)});
         d.help.push_back(fmt::format("say which one you mean: `{}.{}` or `{}.{}`", a, name.str(), b, name.str()));
       } else {
         const std::string& a = symbols_.moduleName(found.module);
         const std::string& b = symbols_.moduleName(found.otherModule);
-        auto& d = diags_.report(DiagId::AmbiguousName, name.span, qualifierOf(name), a, b);
+        auto& d = sink().report(DiagId::AmbiguousName, name.span, qualifierOf(name), a, b);
         d.help.push_back(fmt::format("write the module's full name: `{}.{}` or `{}.{}`", a, name.parts.back(), b,
                                      name.parts.back()));
       }
       return nullptr;
     }
     case Lookup::Status::UnknownModule:
-      reportUnknownModule(m, name);
+      // After a failed import the module may well be the one that could not be loaded.
+      if (!loaded_.modules[m].hasFailedImport()) reportUnknownModule(m, name);
       return nullptr;
     case Lookup::Status::NotFound:
-      reportUnknown(m, name, what, found.module);
+      // ...and an unqualified name may be one that module would have provided.
+      if (found.module != kNone || !loaded_.modules[m].hasFailedImport()) reportUnknown(m, name, what, found.module);
       return nullptr;
   }
   return nullptr;
@@ -87,7 +97,7 @@ const Symbol* ProgramBuilder::resolve(Index m, const ast::QualName& name, const 
 
 void ProgramBuilder::reportUnknownModule(Index m, const ast::QualName& name) {
   const std::string qualifier = qualifierOf(name);
-  auto& d = diags_.report(DiagId::UnknownName, name.span, "module", qualifier);
+  auto& d = sink().report(DiagId::UnknownName, name.span, "module", qualifier);
   for (const auto& mod : loaded_.modules) {
     if (mod.name == qualifier) {
       d.help.push_back(fmt::format("module `{}` is not imported here; add `import {};`", qualifier, qualifier));
@@ -104,8 +114,8 @@ void ProgramBuilder::reportUnknownModule(Index m, const ast::QualName& name) {
 void ProgramBuilder::reportUnknown(Index m, const ast::QualName& name, const Expected& what, Index inModule) {
   const std::string& last = name.parts.back();
   bool isLevel = what.kinds == kindBit(SymbolKind::Level);
-  auto& d = isLevel ? diags_.report(DiagId::UnknownLevel, name.span, name.str())
-                    : diags_.report(DiagId::UnknownName, name.span, what.noun, name.str());
+  auto& d = isLevel ? sink().report(DiagId::UnknownLevel, name.span, name.str())
+                    : sink().report(DiagId::UnknownName, name.span, what.noun, name.str());
 
   std::vector<std::string> candidates;
   auto consider = [&](const Symbol& sym) {
@@ -140,7 +150,7 @@ void ProgramBuilder::reportUnknown(Index m, const ast::QualName& name, const Exp
 }
 
 diag::Diagnostic& ProgramBuilder::reportWrongKind(const ast::QualName& name, const Symbol& sym, const Expected& what) {
-  auto& d = diags_.report(DiagId::WrongKind, name.span, name.str(), kindWithArticle(sym.kind), what.withArticle);
+  auto& d = sink().report(DiagId::WrongKind, name.span, name.str(), kindWithArticle(sym.kind), what.withArticle);
   addDeclaredHere(d, sym);
   return d;
 }
@@ -156,7 +166,7 @@ std::optional<model::Issuer> ProgramBuilder::resolveIssuer(Index m, const ast::Q
       markUsed(*sym);
       return model::Issuer{model::Issuer::Kind::Body, sym->index};
     default: {
-      auto& d = diags_.report(DiagId::InvalidIssuer, name.span, name.str(), kindWithArticle(sym->kind));
+      auto& d = sink().report(DiagId::InvalidIssuer, name.span, name.str(), kindWithArticle(sym->kind));
       addDeclaredHere(d, *sym);
       if (sym->kind == SymbolKind::ActorClass) {
         d.help.push_back(fmt::format("to let one organisation issue rules, declare it as a body: `body Name : {};`",

@@ -29,7 +29,7 @@ source::Span spanOf(const ast::Date& d) { return d.span; }
 void ProgramBuilder::checkDateOrder(const std::optional<model::Date>& effective, source::Span effectiveSpan,
                                     const std::optional<model::Date>& until, source::Span untilSpan) {
   if (!effective || !until || !(*until < *effective)) return;
-  auto& d = diags_.report(DiagId::InvalidDateRange, untilSpan, model::formatDate(*until), model::formatDate(*effective));
+  auto& d = sink().report(DiagId::InvalidDateRange, untilSpan, model::formatDate(*until), model::formatDate(*effective));
   d.related.push_back({effectiveSpan, "it takes effect here"});
   d.help.push_back("`until` is the last day on which the rules apply, so it cannot come before `effective`");
 }
@@ -39,10 +39,11 @@ void ProgramBuilder::resolveInstruments(Index m) {
   for (std::size_t k = 0; k < f.instruments.size(); ++k) {
     const ast::Instrument& ins = f.instruments[k];
     Index index = decls_[m].instruments[k];
+    DamageScope scope(*this, m, ins.span);
 
     auto once = [&](const auto& occurrences, std::string_view field) {
       for (std::size_t i = 1; i < occurrences.size(); ++i) {
-        auto& d = diags_.report(DiagId::DuplicateField, spanOf(occurrences[i]), field, ins.name.text);
+        auto& d = sink().report(DiagId::DuplicateField, spanOf(occurrences[i]), field, ins.name.text);
         d.related.push_back({spanOf(occurrences[0]), "first given here"});
         d.help.push_back(fmt::format("an instrument has one `{}`; remove the extra one", field));
       }
@@ -54,7 +55,7 @@ void ProgramBuilder::resolveInstruments(Index m) {
 
     model::Instrument& mi = program_->instruments[index];
     if (ins.issuer.empty()) {
-      auto& d = diags_.report(DiagId::MissingIssuer, ins.name.span, ins.name.text);
+      auto& d = sink().report(DiagId::MissingIssuer, ins.name.span, ins.name.text);
       d.help.push_back("add `issuer NAME;` naming the jurisdiction or body that made it");
     } else if (auto issuer = resolveIssuer(m, ins.issuer.front())) {
       mi.issuer = *issuer;
@@ -81,6 +82,7 @@ void ProgramBuilder::resolveNorms(Index m) {
   for (std::size_t k = 0; k < f.norms.size(); ++k) {
     const ast::Norm& n = f.norms[k];
     Index index = decls_[m].norms[k];
+    DamageScope scope(*this, m, n.span);
     model::Norm& mn = program_->norms[index];
 
     if (n.from) {
@@ -97,7 +99,7 @@ void ProgramBuilder::resolveNorms(Index m) {
       mn.withinHours = n.within->hours;
       mn.withinText = n.within->text;
       if (n.modality != ast::Modality::Must) {
-        auto& d = diags_.report(DiagId::WithinNotObligation, n.within->span, model::modalityText(mn.modality));
+        auto& d = sink().report(DiagId::WithinNotObligation, n.within->span, model::modalityText(mn.modality));
         d.related.push_back({n.modalitySpan, "the modality is here"});
         d.help.push_back(n.modality == ast::Modality::MustNot
                              ? "a prohibition holds at all times; remove `within`"
@@ -115,13 +117,13 @@ void ProgramBuilder::resolveNorms(Index m) {
       const model::Instrument& ins = program_->instruments[mn.instrument];
       const auto& [insEffectiveSpan, insUntilSpan] = instrumentDateSpans_[mn.instrument];
       if (mn.until && ins.effective && *mn.until < *ins.effective) {
-        auto& d = diags_.report(DiagId::InvalidDateRange, n.until->span, model::formatDate(*mn.until),
+        auto& d = sink().report(DiagId::InvalidDateRange, n.until->span, model::formatDate(*mn.until),
                                 model::formatDate(*ins.effective));
         d.related.push_back({insEffectiveSpan, fmt::format("instrument `{}` takes effect here", ins.name)});
         d.help.push_back("the norm would end before its instrument takes effect; give the norm its own "
                          "`effective` date or correct `until`");
       } else if (mn.effective && ins.until && *ins.until < *mn.effective) {
-        auto& d = diags_.report(DiagId::InvalidDateRange, n.effective->span, model::formatDate(*ins.until),
+        auto& d = sink().report(DiagId::InvalidDateRange, n.effective->span, model::formatDate(*ins.until),
                                 model::formatDate(*mn.effective));
         d.related.push_back({insUntilSpan, fmt::format("instrument `{}` ceases to apply here", ins.name)});
         d.help.push_back("the norm would take effect after its instrument ends; give the norm its own "
@@ -133,7 +135,7 @@ void ProgramBuilder::resolveNorms(Index m) {
       const Symbol* sym = resolve(m, target, expect::kNorm);
       if (!sym) continue;
       if (sym->index == index) {
-        auto& d = diags_.report(DiagId::SelfPrecedence, target.span, n.name.text);
+        auto& d = sink().report(DiagId::SelfPrecedence, target.span, n.name.text);
         d.help.push_back("`prevails over` names the other norms this one sets aside; remove this name");
         continue;
       }
@@ -147,6 +149,7 @@ void ProgramBuilder::resolveClaimsAndAgreements(Index m) {
   const ast::File& f = loaded_.modules[m].ast;
   for (std::size_t k = 0; k < f.sovereignties.size(); ++k) {
     const ast::Sovereignty& s = f.sovereignties[k];
+    DamageScope scope(*this, m, s.span);
     model::SovereigntyClaim& claim = program_->claims[decls_[m].claims[k]];
     if (const Symbol* sym = resolve(m, s.jurisdiction, expect::kJurisdiction)) claim.jurisdiction = sym->index;
     claim.exclusive = s.exclusive;
@@ -155,6 +158,7 @@ void ProgramBuilder::resolveClaimsAndAgreements(Index m) {
 
   for (std::size_t k = 0; k < f.agreements.size(); ++k) {
     const ast::Agreement& a = f.agreements[k];
+    DamageScope scope(*this, m, a.span);
     model::Agreement& ma = program_->agreements[decls_[m].agreements[k]];
     for (const auto& party : a.parties) {
       auto issuer = resolveIssuer(m, party);
@@ -164,7 +168,7 @@ void ProgramBuilder::resolveClaimsAndAgreements(Index m) {
     }
     auto once = [&](const std::vector<ast::Date>& occurrences, std::string_view field) {
       for (std::size_t i = 1; i < occurrences.size(); ++i) {
-        auto& d = diags_.report(DiagId::DuplicateAgreementField, occurrences[i].span, field, a.name.text);
+        auto& d = sink().report(DiagId::DuplicateAgreementField, occurrences[i].span, field, a.name.text);
         d.related.push_back({occurrences[0].span, "first given here"});
         d.help.push_back(fmt::format("an agreement has one `{}`; remove the extra one", field));
       }
@@ -188,7 +192,7 @@ void ProgramBuilder::resolveClaimsAndAgreements(Index m) {
           continue;
         }
         if (std::find(ma.parties.begin(), ma.parties.end(), *issuer) == ma.parties.end()) {
-          auto& d = diags_.report(DiagId::NotAParty, side->span, side->str(), a.name.text);
+          auto& d = sink().report(DiagId::NotAParty, side->span, side->str(), a.name.text);
           d.related.push_back({a.name.span, "the agreement and its parties are declared here"});
           d.help.push_back(fmt::format("only parties can defer to each other; add `{}` after `between`", side->str()));
           ok = false;

@@ -40,8 +40,9 @@ void ProgramBuilder::resolveTests(Index m) {
   const ast::File& f = loaded_.modules[m].ast;
   std::map<std::string, source::Span> testNames;
   for (const auto& t : f.tests) {
+    DamageScope scope(*this, m, t.span);
     if (auto [it, inserted] = testNames.emplace(t.name, t.span); !inserted) {
-      auto& d = diags_.report(DiagId::DuplicateDefinition, t.span, t.name);
+      auto& d = sink().report(DiagId::DuplicateDefinition, t.span, t.name);
       d.related.push_back({it->second, "a test with this name is first defined here"});
       d.help.push_back("give each test its own name, so that its result can be told apart");
     }
@@ -57,13 +58,13 @@ void ProgramBuilder::resolveTests(Index m) {
     auto firstTime = [&](const std::string& key, const std::string& shown, source::Span span) {
       auto [it, inserted] = given.emplace(key, span);
       if (inserted) return true;
-      auto& d = diags_.report(DiagId::DuplicateGiven, span, shown);
+      auto& d = sink().report(DiagId::DuplicateGiven, span, shown);
       d.related.push_back({it->second, "first given here"});
       d.help.push_back("a situation has one value for each thing; remove one of them");
       return false;
     };
     auto countMisuse = [&](const ast::GivenItem& item, const Symbol& sym) {
-      auto& d = diags_.report(DiagId::FactMisuse, item.name.span, item.name.str(), "count",
+      auto& d = sink().report(DiagId::FactMisuse, item.name.span, item.name.str(), "count",
                               fmt::format("give its number, as in `{} 1500`", item.name.str()));
       addDeclaredHere(d, sym);
     };
@@ -111,7 +112,7 @@ void ProgramBuilder::resolveTests(Index m) {
             break;
           }
           if (item.kind == ast::GivenItem::Kind::Count && !isCount) {
-            auto& d = diags_.report(DiagId::FactMisuse, item.name.span, item.name.str(), "flag",
+            auto& d = sink().report(DiagId::FactMisuse, item.name.span, item.name.str(), "flag",
                                     fmt::format("give it as `{0}` or `not {0}`, not as a number", item.name.str()));
             addDeclaredHere(d, *sym);
             break;

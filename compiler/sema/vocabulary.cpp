@@ -75,6 +75,7 @@ void ProgramBuilder::resolveVocabulary(Index m) {
 
   for (std::size_t k = 0; k < f.jurisdictions.size(); ++k) {
     Index container = d.jurisdictions[k];
+    DamageScope scope(*this, m, f.jurisdictions[k].span);
     for (const auto& member : f.jurisdictions[k].members) {
       if (member.text.empty()) continue;
       ast::QualName name{{member.text}, member.span};
@@ -98,11 +99,16 @@ void ProgramBuilder::resolveVocabulary(Index m) {
     parentSpans_[actor].push_back(name.span);
   };
   for (std::size_t k = 0; k < f.actors.size(); ++k) {
+    DamageScope scope(*this, m, f.actors[k].span);
     for (const auto& parent : f.actors[k].parents) addParent(d.actors[k], parent);
   }
-  for (std::size_t k = 0; k < f.bodies.size(); ++k) addParent(d.bodies[k], f.bodies[k].actorClass);
+  for (std::size_t k = 0; k < f.bodies.size(); ++k) {
+    DamageScope scope(*this, m, f.bodies[k].span);
+    addParent(d.bodies[k], f.bodies[k].actorClass);
+  }
 
   for (const auto& dj : f.disjoints) {
+    DamageScope scope(*this, m, dj.span);
     model::DisjointSet set;
     set.span = dj.span;
     for (const auto& name : dj.actors) {
@@ -111,6 +117,7 @@ void ProgramBuilder::resolveVocabulary(Index m) {
     p.disjoints.push_back(std::move(set));
   }
   for (const auto& inc : f.incompatibles) {
+    DamageScope scope(*this, m, inc.span);
     model::IncompatibleSet set;
     set.span = inc.span;
     for (const auto& name : inc.actions) {
@@ -121,11 +128,12 @@ void ProgramBuilder::resolveVocabulary(Index m) {
 
   // A level already ordered by an imported `levels` declaration cannot join a second chain.
   for (const auto& chain : f.levels) {
+    DamageScope scope(*this, m, chain.span);
     for (const auto& level : chain.levels) {
       for (Index v : symbols_.visibleModules(m)) {
         const Symbol* other = symbols_.local(v, level.text);
         if (!other || other->kind != SymbolKind::Level) continue;
-        auto& diag = diags_.report(DiagId::DuplicateLevel, level.span, level.text);
+        auto& diag = sink().report(DiagId::DuplicateLevel, level.span, level.text);
         diag.related.push_back(
             {other->span, fmt::format("`{}` is ordered here, in module `{}`", level.text, symbols_.moduleName(v))});
         diag.help.push_back("use the imported levels as they are, or give this level another name");
@@ -147,7 +155,7 @@ void ProgramBuilder::checkMembershipCycles() {
       [&](const std::vector<Index>& nodes, const std::vector<source::Span>& spans) {
         std::string text;
         for (Index n : nodes) text += (text.empty() ? "" : " -> ") + js[n].name;
-        auto& d = diags_.report(DiagId::MembershipCycle, spans.back(), text);
+        auto& d = sink().report(DiagId::MembershipCycle, spans.back(), text);
         for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
           d.related.push_back({spans[i], fmt::format("`{}` lists `{}` as a member here", js[nodes[i]].name,
                                                      js[nodes[i + 1]].name)});
@@ -168,7 +176,7 @@ void ProgramBuilder::checkActorCycles() {
       [&](const std::vector<Index>& nodes, const std::vector<source::Span>& spans) {
         std::string text;
         for (Index n : nodes) text += (text.empty() ? "" : " -> ") + as[n].name;
-        auto& d = diags_.report(DiagId::ActorClassCycle, spans.back(), text);
+        auto& d = sink().report(DiagId::ActorClassCycle, spans.back(), text);
         for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
           d.related.push_back({spans[i], fmt::format("`{}` is declared a kind of `{}` here", as[nodes[i]].name,
                                                      as[nodes[i + 1]].name)});

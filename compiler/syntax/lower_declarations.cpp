@@ -27,6 +27,11 @@ ast::File Lowering::lowerFile(P::FileContext* file) {
       }
     } else if (auto* i = item->importDecl()) {
       ast::Import import{qualName(i->qualName()), i->PUBLIC() != nullptr, span(i)};
+      if (i->path != nullptr) {
+        // `import "a/b.nomos"`: the path becomes the one part of the name; sema rejects it.
+        import.name.parts = {stringValue(i->path)};
+        import.name.span = span(i->path);
+      }
       if (sawDeclaration) {
         auto& d = s_.diags.report(diag::DiagId::SyntaxError, import.span, "imports must come before the declarations");
         d.help.push_back(fmt::format("move `import {};` up, after the `module` line", import.name.str()));

@@ -1,5 +1,7 @@
 #include "syntax/syntax_errors.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "syntax/syntax_messages.h"
@@ -154,6 +156,9 @@ void reportSyntaxError(ParseSession& s, const SyntaxProblem& problem) {
   if ((type == P::GIVEN || type == P::EXPECT) && problem.context != nullptr &&
       problem.context->getRuleIndex() == P::RuleFile) {
     d.help.push_back("`given` and `expect` belong inside a block `test \"name\" { … }`");
+  }
+  if (problem.kind == SyntaxProblem::Kind::Missing && previous != nullptr && previous->getType() == P::NEED) {
+    d.help.push_back("an exemption is written `need not`");
   }
   if (type == P::StringLiteral && expected.contains(std::size_t{P::COLON})) {
     d.help.push_back("a declaration has one title; put `from` and the article after it");

@@ -349,7 +349,13 @@ def emit():
     out.append("// European Union and the European Economic Area, and the territory-valued dimensions.")
     out.append("module std.jurisdictions;")
     out.append("")
+    # Territories that are members of a country come after all countries, so that where a
+    # witness needs "some place in US" the country itself is the first candidate.
+    member_codes = {m for members in TERRITORIES.values() for m in members}
+    names = dict(COUNTRIES)
     for code, name in COUNTRIES:
+        if code in member_codes:
+            continue
         if code in NOTES:
             doc(NOTES[code], out)
         members = TERRITORIES.get(code)
@@ -357,6 +363,11 @@ def emit():
             out.append(f'jurisdiction {code} "{name}" {{ members {", ".join(members)}; }}')
         else:
             out.append(f'jurisdiction {code} "{name}";')
+    out.append("")
+    out.append("// Territories within the countries above (see their `members`).")
+    for container, members in TERRITORIES.items():
+        for code in members:
+            out.append(f'jurisdiction {code} "{names[code]}";')
     out.append("")
     doc("The European Union: its 27 member states since the United Kingdom left on 1 February\n"
         "2020. EU law takes precedence over the law of its member states (primacy), so a norm of\n"

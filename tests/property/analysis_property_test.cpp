@@ -327,10 +327,15 @@ class Oracle {
   }
 
   bool sat(const z3::expr& e) {
-    z3::solver s(ctx_);
-    s.add(domain());
-    s.add(e);
-    auto r = s.check();
+    if (!solver_) {
+      // One incremental solver per program: the domain once, each query in its own scope.
+      solver_ = std::make_unique<z3::solver>(ctx_, "QF_LIA");
+      solver_->add(domain());
+    }
+    solver_->push();
+    solver_->add(e);
+    auto r = solver_->check();
+    solver_->pop();
     REQUIRE(r != z3::unknown);
     return r == z3::sat;
   }
@@ -340,6 +345,7 @@ class Oracle {
   z3::context ctx_;
   std::vector<z3::expr> dims_, facts_;
   std::unique_ptr<z3::expr> date_;
+  std::unique_ptr<z3::solver> solver_;
 };
 
 struct Tally {

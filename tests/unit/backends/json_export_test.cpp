@@ -170,6 +170,17 @@ TEST_SUITE("backends.json") {
     }
   }
 
+  TEST_CASE("round trip: every bundled example") {
+    std::size_t n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(testing::sourceDir() / "examples")) {
+      if (!e.is_directory()) continue;
+      CAPTURE(e.path().filename().string());
+      checkRoundTrip(*testing::compileFiles({e.path().string()}));
+      ++n;
+    }
+    CHECK(n >= 3);
+  }
+
   TEST_CASE("the reader rejects what is not a valid export, saying why") {
     auto c = testing::compileSpecExample();
     json good = exportJson(*c->program(), &c->analysis());

@@ -65,11 +65,11 @@ TEST_SUITE("backends.outputs") {
 
   TEST_CASE("doc refuses an output that is one of the inputs") {
     auto src = testing::scratchDir("doc-input");
-    testing::writeText(src / "rules.nomos", testing::readText(specPath()));
-    auto r = runDoc({(src / "rules.nomos").string()}, {(src / "rules.nomos").string(), false});
+    testing::writeText(src / "spec_cross_border.nomos", testing::readText(specPath()));
+    auto r = runDoc({(src / "spec_cross_border.nomos").string()}, {(src / "spec_cross_border.nomos").string(), false});
     CHECK(r.status == 2);
     CHECK(r.err.find("N0003") != std::string::npos);
-    CHECK(testing::readText(src / "rules.nomos") == testing::readText(specPath()));
+    CHECK(testing::readText(src / "spec_cross_border.nomos") == testing::readText(specPath()));
 
     // A directory given as input is not an output directory either.
     r = runDoc({src.string()}, {src.string(), true});

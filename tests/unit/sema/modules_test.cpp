@@ -197,6 +197,19 @@ TEST_CASE("N2005: cyclic imports name the cycle") {
   CHECK(self->one("N2005").message == "cyclic import: main -> main");
 }
 
+TEST_CASE("after a failed import, names it may have provided are not reported") {
+  TempTree t;
+  auto main = t.write("main.nomos",
+                      "import missing;\naction act;\n"
+                      "norm n1: Company must act;\n"         // perhaps from `missing`: quiet
+                      "norm n2: missing.Company must act;\n" // likewise
+                      "norm n3: main.Nothing must act;\n");  // qualified into a loaded module: reported
+  auto c = compile({main}, noLints());
+  CHECK(c->count("N2007") == 1);
+  const auto& d = c->one("N2001");
+  CHECK(d.message == "unknown actor class `main.Nothing`");
+}
+
 TEST_CASE("N2007: a module that does not exist, with a suggestion") {
   TempTree t;
   auto main = t.write("main.nomos", "import cn.comon;\nimport nowhere.at_all;\n");
@@ -258,6 +271,37 @@ TEST_CASE("N2006 and N2023 for import paths the grammar cannot write but an AST 
   CHECK(cp->program->modules.size() == 1);
 }
 
+TEST_CASE("N2023: an import written as a file path") {
+  TempTree t;
+  t.write("common.nomos", "");
+  auto c = compile({t.write("main.nomos", "import \"/rules/cn/common.nomos\";\nimport \"common\";\n")}, noLints());
+  auto found = c->withCode("N2023");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0]->message == "import `/rules/cn/common.nomos` must be a module name, not a file path");
+  CHECK(c->at(found[0]->span) == "1:8");
+  // Even a quoted path that looks like a module name is a path.
+  CHECK(found[1]->message == "import `common` must be a module name, not a file path");
+  CHECK(c->program->modules.size() == 1);
+}
+
+TEST_CASE("inputs given together share the outermost input directory as their root") {
+  // As `nomos check dir` gives main.nomos, cn/common.nomos and us/common.nomos.
+  TempTree t;
+  auto main = t.write("main.nomos",
+                      "import cn.common;\nimport us.common;\n"
+                      "norm n: cn.common.Company must act;\n");
+  auto cn = t.write("cn/common.nomos", "actor Company;\naction act;\n");
+  auto us = t.write("us/common.nomos", "actor Company;\n");
+  auto c = compile({us, main, cn}, noLints());
+  INFO(c->dump());
+  CHECK(c->errors() == 0);
+  std::vector<std::string> names;
+  for (const auto& m : c->program->modules) names.push_back(m.name);
+  CHECK(names == std::vector<std::string>{"cn.common", "main", "us.common"});
+  CHECK(c->program->norms.at(0).subject == 0);
+  CHECK(c->program->actors.at(0).qualified == "cn.common.Company");
+}
+
 TEST_CASE("N0001: an input file that cannot be read") {
   TempTree t;
   auto c = compile({t.path("missing.nomos")}, noLints());
@@ -279,9 +323,24 @@ TEST_CASE("each file is loaded once, in a deterministic order") {
   CHECK(c->errors() == 0);
   std::vector<std::string> names;
   for (const auto& m : c->program->modules) names.push_back(m.name);
-  CHECK(names == std::vector<std::string>{"a", "m2", "shared", "z"});
+  // The inputs first, then what they import.
+  CHECK(names == std::vector<std::string>{"a", "shared", "z", "m2"});
   CHECK(c->sm.size() == 4);
   CHECK(c->program->jurisdictions.size() == 1);
+}
+
+TEST_CASE("a `module` line makes the directory above its path a root for imports") {
+  // Neither directory above the files is a root, and the importer comes first in path order.
+  TempTree t;
+  auto main = t.write("rules/a/main.nomos", "module a.main;\nimport z.lib;\naction act;\nnorm n: Z must act;\n");
+  auto lib = t.write("rules/z/lib.nomos", "module z.lib;\nactor Z;\n");
+  auto c = compile({lib, main}, noLints());
+  INFO(c->dump());
+  CHECK(c->errors() == 0);
+  REQUIRE(c->program->modules.size() == 2);
+  CHECK(c->program->modules[0].name == "a.main");
+  CHECK(c->program->modules[1].name == "z.lib");
+  CHECK(c->program->norms.at(0).subject == c->actor("Z"));
 }
 
 TEST_CASE("N2025: two files that would be the same module") {
@@ -290,8 +349,11 @@ TEST_CASE("N2025: two files that would be the same module") {
   auto two = t.write("two/rules.nomos", "jurisdiction B;\n");
   auto c = compile({one, two}, noLints());
   const auto& d = c->one("N2025");
-  CHECK(d.message.rfind("module `rules` is defined by two files:", 0) == 0);
+  CHECK(d.message == fmt::format("module `rules` is defined by two files: `{}` and `{}`", one.generic_string(),
+                                 two.generic_string()));
   CHECK(c->fileName(d.span) == "rules.nomos");
+  REQUIRE(d.related.size() == 1);
+  CHECK(d.related[0].span.file != d.span.file);
 }
 
 TEST_CASE("the standard library: std re-exports its parts, and is a library") {

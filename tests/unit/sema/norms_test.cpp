@@ -33,7 +33,7 @@ TEST_CASE("N2001: unknown names, with a suggestion of the right kind") {
       "norm n4: Company must disclose where locaton in CN;\n"
       "norm n5: Company must disclose where location in XX;\n");
   auto found = c->withCode("N2001");
-  REQUIRE(found.size() == 5);
+  REQUIRE(found.size() == 4);
   CHECK(found[0]->message == "unknown actor class `Compnay`");
   CHECK(c->at(found[0]->span) == "10:10");
   CHECK(found[0]->help.at(0) == "did you mean `Company`?");
@@ -44,9 +44,26 @@ TEST_CASE("N2001: unknown names, with a suggestion of the right kind") {
   CHECK(found[2]->help.at(0) == "did you mean `approved`?");
   CHECK(found[3]->message == "unknown dimension `locaton`");
   CHECK(found[3]->help.at(0) == "did you mean `location`?");
-  CHECK(found[4]->message == "unknown jurisdiction `XX`");
-  CHECK(c->at(found[4]->span) == "14:50");
-  CHECK(found[4]->help.empty());
+  // A territory dimension's values are jurisdictions: an unknown one is no value of it.
+  const auto& value = c->one("N2014");
+  CHECK(value.message == "`XX` is not a value of dimension `location`");
+  CHECK(c->at(value.span) == "14:50");
+  CHECK(value.help.at(0) ==
+        "`location` is a territory dimension: its values are jurisdictions; declare `jurisdiction XX;` if `XX` is "
+        "one");
+}
+
+TEST_CASE("N2014 on a territory dimension: suggestions") {
+  auto c = withVocabulary(
+      "norm n1: Company must disclose where location in CM;\n"
+      "norm n2: Company must disclose where location in health;\n");
+  auto found = c->withCode("N2014");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0]->help.at(0) == "did you mean `CN`?");
+  CHECK(found[1]->message == "`health` is not a value of dimension `location`");
+  CHECK(found[1]->help.at(0) ==
+        "`health` is a category of dimension `data`; `location` is a territory dimension, whose values are "
+        "jurisdictions");
 }
 
 TEST_CASE("N2001: a suggestion is only made for names of the expected kind") {

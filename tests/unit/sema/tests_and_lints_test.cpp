@@ -178,6 +178,28 @@ TEST_CASE("N2502: a norm without `from`; N2503: an instrument past its `until`")
   CHECK(c->count("N2501") == 0);
 }
 
+TEST_CASE("N2501 is not reported after errors, which may hide the uses") {
+  auto c = compileText("actor Company;\naction act;\nfact f;\nnorm n: Compny must act;\n");
+  CHECK(c->count("N2001") == 1);
+  CHECK(c->count("N2501") == 0);
+  CHECK(c->count("N2502") == 1);  // the other lints do not depend on resolution
+}
+
+TEST_CASE("no follow-on errors from a declaration the parser could only partly recover") {
+  auto c = compileText(
+      "actor Company;\naction disclose;\njurisdiction CN;\n"
+      "instrument PIPL { issuer CN; }\n"
+      "norm a from PIPL: Company shall disclose;\n"
+      "norm b from PIPL: Compny must disclose;\n");
+  INFO(c->dump());
+  CHECK(c->errors() >= 2);
+  CHECK(c->count("N2001") == 1);  // only `Compny`, in the norm that parsed
+  CHECK(c->at(c->one("N2001").span) == "6:19");
+  for (const auto* d : c->diags.sorted(c->sm)) {
+    if (d->code().rfind("N2", 0) == 0) CHECK(c->at(d->span).rfind("6:", 0) == 0);
+  }
+}
+
 TEST_CASE("lints are off when asked") {
   auto c = compileText("jurisdiction Lonely;\nactor A;\naction x;\nnorm n: A must x;\n", noLints());
   CHECK(c->diags.size() == 0);

@@ -16,6 +16,13 @@ TEST_CASE("module and imports") {
   CHECK(p->ast.imports[1].isPublic);
   CHECK(p->ast.imports[1].name.str() == "cn.common");
   CHECK(p->ast.file == p->file);
+
+  // A file path is kept as the one part of the name, for sema to reject (N2023).
+  auto path = parse("import \"/rules/cn/common.nomos\";");
+  REQUIRE_MESSAGE(path->diags.size() == 0, path->dump());
+  REQUIRE(path->ast.imports.size() == 1);
+  CHECK(path->ast.imports[0].name.parts == std::vector<std::string>{"/rules/cn/common.nomos"});
+  CHECK(path->text(path->ast.imports[0].name.span) == "\"/rules/cn/common.nomos\"");
 }
 
 TEST_CASE("jurisdictions, dimensions and facts") {

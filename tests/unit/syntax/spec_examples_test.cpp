@@ -14,7 +14,7 @@ namespace {
 
 std::string readLanguageSpec() {
   // The design contract lives beside the repository (../shared) or, once copied in, in docs/.
-  for (const char* relative : {"/docs/LANGUAGE.md", "/../shared/LANGUAGE.md"}) {
+  for (const char* relative : {"/../shared/LANGUAGE.md", "/tests/spec/LANGUAGE.md"}) {
     std::filesystem::path path = std::string(NOMOS_SOURCE_DIR) + relative;
     std::ifstream in(path);
     if (!in) continue;
@@ -50,7 +50,7 @@ std::vector<std::string> reservedWords(const std::string& markdown) {
 
 TEST_CASE("every nomos block of LANGUAGE.md parses without diagnostics") {
   std::string spec = readLanguageSpec();
-  REQUIRE_MESSAGE(!spec.empty(), "LANGUAGE.md not found under docs/ or ../shared/");
+  REQUIRE_MESSAGE(!spec.empty(), "LANGUAGE.md not found in ../shared/ or tests/spec/");
   auto blocks = nomosBlocks(spec);
   REQUIRE(blocks.size() >= 7);
   for (std::size_t i = 0; i < blocks.size(); ++i) {

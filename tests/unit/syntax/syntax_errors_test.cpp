@@ -222,6 +222,27 @@ TEST_CASE("several mistakes in one file are all reported, each once") {
   CHECK(hasJ);
 }
 
+TEST_CASE("a mistake inside a block is skipped up to the next item; the block survives") {
+  auto p = parse("test \"t\" { given A; expct forbidden; expect obliged; exect permitted; }\nfact after;\n");
+  REQUIRE(p->codes() == std::vector<std::string>{"N1004@1:21", "N1004@1:54"});
+  REQUIRE(p->ast.tests.size() == 1);
+  CHECK(p->ast.tests[0].given.size() == 1);
+  CHECK(p->ast.tests[0].expectations.size() == 1);
+  CHECK(p->ast.facts.size() == 1);
+
+  auto in = parse("instrument I { issuer CN; isuer US level statute; level rule; }");
+  REQUIRE(in->codes() == std::vector<std::string>{"N1004@1:27"});
+  REQUIRE(in->ast.instruments.size() == 1);
+  CHECK(in->ast.instruments[0].issuer.size() == 1);
+  CHECK(in->ast.instruments[0].level.size() == 1);
+}
+
+TEST_CASE("what is left of a declaration whose first line is lost is one error") {
+  auto p = parse("fact a;\n  collect; store; use;\n  transfer { abroad; }\n}\naction report;\n");
+  REQUIRE(p->codes() == std::vector<std::string>{"N1001@2:3"});
+  CHECK(p->ast.actions.size() == 1);
+}
+
 TEST_CASE("ANTLR's own messages never reach the user") {
   const char* inputs[] = {
       "norm", "norm a", "norm a:", "norm a: X", "norm a: X must", "}", "{ { {", "norm a: X must y where (", ";;;",
