@@ -96,7 +96,17 @@ class CorpusModel:
                         for b in vocab.bodies}
         self.instruments = {iss: self._instruments_of(iss, files_of[iss]) for iss in self.issuers_used}
         self.consensus = self._consistent(self._random_stance(), vocab)
-        self.stance = {iss: self._deviate(self.consensus) for iss in self.issuers_used}
+        # Members of a union that legislates follow its stance closely (harmonisation).
+        self.stance = {}
+        for iss in sorted(self.issuers_used, key=lambda i: i not in vocab.groups):
+            group = vocab.jurisdiction_parent.get(iss)
+            if group in self.stance:
+                self.stance[iss] = self._deviate(self.stance[group], 0.02)
+            else:
+                self.stance[iss] = self._deviate(self.consensus, 0.06)
+        leaves = lambda d: [n for n in vocab.dim[d].nodes() if not n.children]  # noqa: E731
+        all_areas = [(s, d) for s in leaves("sector") for d in leaves("data")]
+        self.area_order = {iss: self.rng.sample(all_areas, len(all_areas)) for iss in self.issuers_used}
         # One deadline per issuer and action, as one legal system sets one time limit for a duty.
         self.deadline = {iss: {a: self.rng.choice(DEADLINES) for a in vocab.action} for iss in self.issuers_used}
         self.files = []
@@ -140,8 +150,7 @@ class CorpusModel:
         stem = issuer.lower()
         directory = issuer_dir(issuer)
         module = f"{directory}.{stem}_{k + 1:04d}"
-        topic = self._topic()
-        topic["first_law"] = k == 0
+        topic = self._topic(issuer, k)
         first_article = (k % FILES_PER_INSTRUMENT) * NORMS_PER_FILE + 1
         norms = []
         for j in range(count):
@@ -187,24 +196,23 @@ class CorpusModel:
             walk(root, frozenset())
         return stance
 
-    def _deviate(self, consensus):
+    def _deviate(self, consensus, rate):
         rng = self.rng
         own = dict(consensus)
         for a in own:
-            if rng.random() < 0.06:
+            if rng.random() < rate:
                 own[a] = rng.choice(["must", "must not", "may", "need not"])
         return self._consistent(own, self.v)
 
-    def _topic(self):
-        """What one file regulates: a sector, a data category and a family of actions. Norms
-        of one file mostly stay inside their topic, as the articles of one law do, so most
-        pairs of norms from different files never meet."""
-        rng, v = self.rng, self.v
-        sectors = [n for n in v.dim["sector"].nodes() if n.depth >= 1 or not n.children]
-        data = [n for n in v.dim["data"].nodes() if n.depth >= 1]
-        actions = [n for n in v.action.values() if n.children]
-        return {"sector": rng.choice(sectors), "data": rng.choice(data),
-                "action": rng.choice(actions)}
+    def _topic(self, issuer, k):
+        """What one file regulates: an area (a sector and a data category, both leaves) and a
+        family of actions. The files of one issuer have different areas, as the chapters of
+        a legal system do, so most pairs of norms from different files never meet and the
+        work of the analysis, like the number of findings, grows with N rather than N²."""
+        areas = self.area_order[issuer]
+        sector, data = areas[k % len(areas)]
+        actions = [n for n in self.v.action.values() if n.children]
+        return {"sector": sector, "data": data, "action": self.rng.choice(actions), "first_law": k == 0}
 
     def _pick_subject(self, issuer):
         rng, v = self.rng, self.v
@@ -228,7 +236,9 @@ class CorpusModel:
             return self._exception(name, inst, article, earlier)
         subject = self._pick_subject(issuer)
         action = self._pick_action(topic)
-        where = self._condition(issuer, topic)
+        # General provisions (first file of an issuer only) apply across all its areas.
+        general = topic["first_law"] and rng.random() < 0.25
+        where = self._condition(issuer, topic, general)
         # Scope clauses that reach abroad follow the international consensus: deviations are
         # for home ground.
         extraterritorial = issuer not in v.bodies and conjuncts(where)[0][1] != "location"
@@ -277,57 +287,59 @@ class CorpusModel:
                     prevails, doc_text(modality, base.subject, base.action))
 
     # ------------------------------------------------------------ conditions
-    def _condition(self, issuer, topic):
+    def _condition(self, issuer, topic, general):
+        """Territorial anchor, then the file's area (sector and data category), then 0–2 more
+        conditions: 1–4 atoms in all."""
         rng, v = self.rng, self.v
-        n_atoms = rng.choice([1, 2, 2, 3, 3, 3, 4])
-        atoms = []
-        used = set()
-        # Territoriality: a state's norms govern what happens on its territory. Only the scope
-        # clauses of its first law (the first files) also reach residents' data or companies
-        # established there wherever they act; a body's rules cover the markets it serves.
+        # Territoriality: a state's norms govern what happens on its territory; a few scope
+        # clauses of its first law also reach its residents' data, or companies established
+        # there, wherever they act. A body's rules cover the markets it serves.
         if issuer in v.bodies:
-            atoms.append(("in", "location", self.markets[issuer], False))
-            dim = "location"
-        elif topic["first_law"] and rng.random() < 0.05:
-            dim = rng.choice(["residence", "establishment"])
-            atoms.append(("in", dim, [issuer], False))
+            atoms = [("in", "location", self.markets[issuer], False)]
+        elif general and rng.random() < 0.1:
+            atoms = [("in", rng.choice(["residence", "establishment"]), [issuer], False)]
         else:
-            dim = "location"
-            atoms.append(("in", dim, [issuer], False))
-        used.add(dim)
-        n_atoms = max(n_atoms, 1)
-        makers = [self._data_atom, self._sector_atom, self._flag_atom, self._flag_atom, self._count_atom,
-                  self._recipient_atom, self._purpose_atom, self._channel_atom]
-        weights = [30, 20, 25, 10, 10, 10, 8, 5]
-        while len(atoms) < n_atoms:
-            maker = rng.choices(makers, weights=weights)[0]
-            atom = maker(issuer, topic)
-            key = atom[1]
-            if key in used:
-                continue
-            used.add(key)
-            atoms.append(atom)
-        if len(atoms) >= 3 and rng.random() < 0.15:
-            # `a and (b or c)`: a disjunction inside, as in "stored in X or about residents of X"
-            i = rng.randrange(1, len(atoms) - 1)
-            atoms[i:i + 2] = [("or", atoms[i:i + 2])]
+            atoms = [("in", "location", [issuer], False)]
+        if general:
+            makers = [self._broad_data_atom, self._flag_atom, self._count_atom, self._recipient_atom,
+                      self._purpose_atom, self._channel_atom]
+            weights = [20, 35, 15, 15, 10, 5]
+            extras = rng.choice([0, 1, 1, 2, 3])
+        else:
+            atoms.append(self._area_atom("sector", topic))
+            if rng.random() < 0.8:
+                atoms.append(self._area_atom("data", topic))
+            makers = [self._flag_atom, self._count_atom, self._recipient_atom, self._purpose_atom,
+                      self._channel_atom]
+            weights = [45, 20, 15, 12, 8]
+            extras = min(rng.choice([0, 0, 1, 1, 2]), 4 - len(atoms))
+        used = {a[1] for a in atoms}
+        more = []
+        while len(more) < extras:
+            atom = rng.choices(makers, weights=weights)[0](issuer, topic)
+            if atom[1] not in used:
+                used.add(atom[1])
+                more.append(atom)
+        if len(more) == 2 and rng.random() < 0.3:
+            more = [("or", more)]  # "where consent was given or the data is anonymised"
+        atoms += more
         return atoms[0] if len(atoms) == 1 else ("and", atoms)
 
-    def _data_atom(self, issuer, topic):
-        rng = self.rng
-        below = [n for n in topic["data"].walk()]
-        if rng.random() < 0.85:
-            return ("in", "data", [rng.choice(below).name], False)
-        nodes = list(self.v.dim["data"].nodes())
-        vals = sorted({n.name for n in rng.sample(nodes, 2)})
-        return ("in", "data", vals, rng.random() < 0.2)
+    def _area_atom(self, dim, topic):
+        """The file's own category, or now and then the category above it (which reaches the
+        neighbouring areas)."""
+        node = topic[dim]
+        if node.parent is not None and self.rng.random() < 0.15:
+            node = node.parent
+        return ("in", dim, [node.name], False)
 
-    def _sector_atom(self, issuer, topic):
+    def _broad_data_atom(self, issuer, topic):
         rng = self.rng
-        below = [n for n in topic["sector"].walk()]
+        nodes = [n for n in self.v.dim["data"].nodes() if n.depth <= 1]
         if rng.random() < 0.8:
-            return ("in", "sector", [rng.choice(below).name], False)
-        return ("in", "sector", [rng.choice(list(self.v.dim["sector"].nodes())).name], True)
+            return ("in", "data", [rng.choice(nodes).name], False)
+        vals = sorted({n.name for n in rng.sample(nodes, 2)})
+        return ("in", "data", vals, True)
 
     def _purpose_atom(self, issuer, topic):
         rng = self.rng

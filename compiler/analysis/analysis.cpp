@@ -39,7 +39,7 @@ Result Analyzer::run() {
 
   std::vector<bool> eligible(norms_.size());
   for (std::size_t n = 0; n < norms_.size(); ++n) eligible[n] = norms_[n].usable && !norms_[n].empty;
-  index_.emplace(program_, eligible);
+  index_.emplace(program_, eligible, keyAtoms(eligible));
 
   checkPairs();
   checkRedundancy();
@@ -53,6 +53,42 @@ Result Analyzer::run() {
     return key(a) < key(b);
   });
   return Result{std::move(findings_)};
+}
+
+std::vector<std::vector<std::uint32_t>> Analyzer::keyAtoms(const std::vector<bool>& eligible) const {
+  // The key is the dimension the most norms constrain in every box (often where the act
+  // takes place): it splits the candidate lists best.
+  std::vector<std::size_t> constraining(program_.dimensions.size(), 0);
+  for (std::size_t n = 0; n < norms_.size(); ++n) {
+    if (!eligible[n]) continue;
+    const auto& boxes = norms_[n].condition.boxes;
+    for (const auto& c : boxes.front().dims) {
+      bool everywhere = std::all_of(boxes.begin(), boxes.end(), [&](const Box& b) { return b.dimAtoms(c.dim); });
+      if (everywhere) ++constraining[c.dim];
+    }
+  }
+  std::vector<std::vector<std::uint32_t>> keys(norms_.size());
+  auto best = std::max_element(constraining.begin(), constraining.end());
+  if (best == constraining.end() || *best == 0) return keys;
+  Index key = static_cast<Index>(best - constraining.begin());
+  for (std::size_t n = 0; n < norms_.size(); ++n) {
+    if (!eligible[n]) continue;
+    AtomSet atoms(domains_.atomCount(key));
+    bool free = false;
+    for (const auto& b : norms_[n].condition.boxes) {
+      const AtomSet* s = b.dimAtoms(key);
+      if (!s) {
+        free = true;
+        break;
+      }
+      atoms |= *s;
+    }
+    if (free || atoms.all()) continue;
+    for (std::uint32_t a = atoms.first(); a < atoms.size(); ++a) {
+      if (atoms.test(a)) keys[n].push_back(a);
+    }
+  }
+  return keys;
 }
 
 }  // namespace detail

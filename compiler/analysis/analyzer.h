@@ -65,6 +65,9 @@ class Analyzer {
   Result run();
 
  private:
+  // analysis.cpp
+  std::vector<std::vector<std::uint32_t>> keyAtoms(const std::vector<bool>& eligible) const;
+
   // pair_checks.cpp
   void prepareNorms();
   void checkPairs();

@@ -86,18 +86,18 @@ void Analyzer::checkRedundancy() {
     Index by = model::kNone;
     try {
       for (Index act : actions) {
-        for (Index j : idx.with(src.modality, act)) {
-          if (j == n || (by != model::kNone && j >= by)) continue;
+        idx.forEachCandidate(src.modality, act, n, [&](Index j) {
+          if (j == n || (by != model::kNone && j >= by)) return;
           const auto& q = norms_[j];
           const auto& other = norm(j);
-          if (!(q.issuer == p.issuer) || other.withinHours != src.withinHours) continue;
-          if (!program_.actorWithin(src.subject, other.subject) || !q.window.contains(p.window)) continue;
-          if (!algebra_.includes(q.condition, p.condition)) continue;
+          if (!(q.issuer == p.issuer) || other.withinHours != src.withinHours) return;
+          if (!program_.actorWithin(src.subject, other.subject) || !q.window.contains(p.window)) return;
+          if (!algebra_.includes(q.condition, p.condition)) return;
           bool equal = act == src.action && program_.actorWithin(other.subject, src.subject) &&
                        p.window == q.window && algebra_.includes(p.condition, q.condition);
-          if (equal && j > n) continue;  // of two equal norms, the later one is reported
+          if (equal && j > n) return;  // of two equal norms, the later one is reported
           by = j;
-        }
+        });
       }
     } catch (const RegionTooLarge&) {
       reportTooComplex(n);

@@ -4,13 +4,25 @@
 
 namespace nomos::analysis {
 
-NormIndex::NormIndex(const model::Program& program, const std::vector<bool>& include) : program_(program) {
+NormIndex::NormIndex(const model::Program& program, const std::vector<bool>& include,
+                     std::vector<std::vector<std::uint32_t>> keys)
+    : program_(program), keys_(std::move(keys)), seen_(program.norms.size(), 0) {
   const std::size_t actions = program.actions.size();
-  for (auto& table : byAction_) table.assign(actions, {});
+  keys_.resize(program.norms.size());
+  for (auto& table : groups_) table.assign(actions, {});
   for (Index n = 0; n < program.norms.size(); ++n) {
     if (!include[n]) continue;
     const auto& norm = program.norms[n];
-    byAction_[static_cast<std::size_t>(norm.modality)][norm.action].push_back(n);
+    Group& g = groups_[static_cast<std::size_t>(norm.modality)][norm.action];
+    g.all.push_back(n);
+    if (keys_[n].empty()) {
+      g.free.push_back(n);
+    } else {
+      for (std::uint32_t atom : keys_[n]) g.keyed.emplace_back(atom, n);
+    }
+  }
+  for (auto& table : groups_) {
+    for (auto& g : table) std::sort(g.keyed.begin(), g.keyed.end());
   }
 
   // Strict descendants, by walking each action's ancestors once (bounded against cycles).

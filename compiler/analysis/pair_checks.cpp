@@ -106,33 +106,34 @@ void Analyzer::checkPairs() {
     if (!norms_[n].usable || norms_[n].empty) continue;
     const auto& src = norm(n);
     Index a = src.action;
+    auto each = [&](Modality m, Index action, auto&& fn) { idx.forEachCandidate(m, action, n, fn); };
     if (src.modality == Modality::Must) {
       for (Index up : idx.ancestors(a)) {
-        for (Index j : idx.with(Modality::MustNot, up)) considerPair(PairRule::ObligationProhibition, n, j);
-        for (Index j : idx.with(Modality::NeedNot, up)) considerPair(PairRule::ObligationExemption, n, j);
+        each(Modality::MustNot, up, [&](Index j) { considerPair(PairRule::ObligationProhibition, n, j); });
+        each(Modality::NeedNot, up, [&](Index j) { considerPair(PairRule::ObligationExemption, n, j); });
       }
       for (Index b : idx.incompatibleWith(a)) {
-        for (Index j : idx.with(Modality::Must, b)) {
+        each(Modality::Must, b, [&](Index j) {
           if (j > n) considerPair(PairRule::IncompatibleObligations, n, j);
-        }
+        });
       }
       if (src.withinHours) {
-        for (Index j : idx.with(Modality::Must, a)) {
+        each(Modality::Must, a, [&](Index j) {
           const auto& other = norm(j);
           if (j > n && other.withinHours && *other.withinHours != *src.withinHours) {
             considerPair(PairRule::Deadline, n, j);
           }
-        }
+        });
       }
     } else if (src.modality == Modality::May) {
       for (Index up : idx.ancestors(a)) {
-        for (Index j : idx.with(Modality::MustNot, up)) considerPair(PairRule::PermissionProhibition, n, j);
+        each(Modality::MustNot, up, [&](Index j) { considerPair(PairRule::PermissionProhibition, n, j); });
       }
       for (Index down : idx.descendants(a)) {
-        for (Index j : idx.with(Modality::MustNot, down)) considerPair(PairRule::PermissionProhibition, n, j);
+        each(Modality::MustNot, down, [&](Index j) { considerPair(PairRule::PermissionProhibition, n, j); });
       }
       for (Index b : idx.incompatibleWith(a)) {
-        for (Index j : idx.with(Modality::Must, b)) considerPair(PairRule::PermissionIncompatible, n, j);
+        each(Modality::Must, b, [&](Index j) { considerPair(PairRule::PermissionIncompatible, n, j); });
       }
     }
   }

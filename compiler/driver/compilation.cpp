@@ -56,6 +56,7 @@ bool Compilation::expandInputs() {
       continue;
     }
     if (fs::is_directory(st)) {
+      dirRoots_.push_back(path.lexically_normal());  // a repository given as a directory is a root
       std::size_t before = files.size();
       auto opts = fs::directory_options::skip_permission_denied;
       for (auto it = fs::recursive_directory_iterator(path, opts, ec); !ec && it != fs::recursive_directory_iterator();
@@ -89,6 +90,7 @@ bool Compilation::run() {
 
   sema::Options semaOptions;
   for (const auto& r : options_.roots) semaOptions.roots.emplace_back(r);
+  for (const auto& r : dirRoots_) semaOptions.roots.push_back(r);
   semaOptions.stdlibDir = options_.stdlibDir.empty() ? findStdlib() : fs::path(options_.stdlibDir);
   semaOptions.today = options_.today.value_or(systemToday());
   semaOptions.lints = options_.lints;

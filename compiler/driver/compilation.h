@@ -70,6 +70,7 @@ class Compilation {
   std::unique_ptr<model::Program> program_;
   analysis::Result analysis_;
   std::vector<std::filesystem::path> inputs_;
+  std::vector<std::filesystem::path> dirRoots_;
   bool ioFailed_ = false;
   bool frontEndOk_ = false;
 };

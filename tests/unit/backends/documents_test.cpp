@@ -101,7 +101,7 @@ TEST_SUITE("backends.documents") {
       CAPTURE(e.path().filename().string());
       auto c = testing::compileFiles({e.path().string()});
       auto html = render(*c, DocFormat::Html);
-      CHECK(html.size() == 1 + c->program()->instruments.size());
+      CHECK(html.size() >= 2);  // an index and at least one instrument
       checkLinks(html, std::regex(R"re(href="([^"]*)")re"));
       checkLinks(render(*c, DocFormat::Markdown), std::regex(R"re(\]\(([^) ]+)(?: "[^"]*")?\))re"));
       checkLinks(render(*c, DocFormat::Html, true), std::regex(R"re(href="([^"]*)")re"));
