@@ -22,8 +22,9 @@ int phaseOf(FindingKind k) {
     case FindingKind::Redundant: return 4;
     case FindingKind::Overlap: return 5;
     case FindingKind::Reach: return 6;
+    case FindingKind::Truncated: return 7;
   }
-  return 7;
+  return 8;
 }
 
 }  // namespace

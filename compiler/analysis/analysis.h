@@ -24,6 +24,7 @@ enum class FindingKind : std::uint8_t {
   Redundant,         // contained in another of the same issuer (warning; N3051)
   PrecedenceIgnored, // `prevails over` across unrelated issuers (warning; N3061)
   TooComplex,        // a condition beyond the box budget, left out of the analysis (N3070)
+  Truncated,         // pair findings beyond Options::maxPairFindings, counted only (N3071)
 };
 
 /// How a conflict or contradiction was settled, if it was.
@@ -56,6 +57,10 @@ struct Options {
   /// A condition whose normal form would exceed this many boxes is reported (N3070) and
   /// left out of the analysis instead of exhausting memory.
   std::size_t maxBoxes = 4096;
+  /// Pair findings (conflicts, contradictions, deadline overlaps, resolved pairs) beyond this
+  /// many are counted and summarised in one N3071 warning instead of being materialised, so
+  /// a pathological corpus cannot exhaust memory. 0 means no limit.
+  std::size_t maxPairFindings = 100000;
 };
 
 struct Result {

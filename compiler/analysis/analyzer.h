@@ -74,6 +74,8 @@ class Analyzer {
   void considerPair(PairRule rule, Index x, Index y);
   void reportPair(PairRule rule, Index x, Index y, const PairOutcome& outcome, bool bodyVersusLaw);
   void reportDeadline(Index x, Index y, const Box& meet);
+  bool pairBudgetLeft(Index first);
+  void reportSuppressedPairs();
 
   // resolution.cpp
   PairOutcome resolve(PairRule rule, Index x, Index y, const Box& meet);
@@ -108,6 +110,9 @@ class Analyzer {
   std::vector<PreparedDeference> deferences_;
   std::optional<NormIndex> index_;
   std::vector<Finding> findings_;
+  std::size_t pairFindings_ = 0;
+  std::size_t suppressedPairs_ = 0;
+  Index firstSuppressed_ = model::kNone;
 };
 
 }  // namespace nomos::analysis::detail

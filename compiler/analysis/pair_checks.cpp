@@ -137,6 +137,7 @@ void Analyzer::checkPairs() {
       }
     }
   }
+  reportSuppressedPairs();
 }
 
 void Analyzer::considerPair(PairRule rule, Index x, Index y) {
@@ -170,12 +171,34 @@ void Analyzer::considerPair(PairRule rule, Index x, Index y) {
   reportPair(rule, x, y, outcome, bodyVersusLaw);
 }
 
+bool Analyzer::pairBudgetLeft(Index first) {
+  if (options_.maxPairFindings == 0 || pairFindings_ < options_.maxPairFindings) {
+    ++pairFindings_;
+    return true;
+  }
+  if (suppressedPairs_++ == 0) firstSuppressed_ = first;
+  return false;
+}
+
+void Analyzer::reportSuppressedPairs() {
+  if (suppressedPairs_ == 0) return;
+  Finding f;
+  f.kind = FindingKind::Truncated;
+  f.code = diag::DiagId::TooManyFindings;
+  f.severity = diag::info(f.code).severity;
+  f.first = firstSuppressed_;
+  auto& d = diags_.report(f.code, norm(firstSuppressed_).span, suppressedPairs_, options_.maxPairFindings);
+  d.help.push_back("resolve the findings shown first, or raise the limit");
+  record(std::move(f), d);
+}
+
 void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& outcome, bool bodyVersusLaw) {
   RuleInfo info = ruleInfo(rule);
   // Reported at the body's norm (it must change), else at the later norm in the program.
   Index first = std::max(x, y);
   if (bodyVersusLaw) first = norms_[x].issuer.kind == model::Issuer::Kind::Body ? x : y;
   Index other = first == x ? y : x;
+  if (!pairBudgetLeft(first)) return;
 
   Finding f;
   f.kind = info.kind;
@@ -241,6 +264,7 @@ void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& ou
 
 void Analyzer::reportDeadline(Index x, Index y, const Box& meet) {
   Index first = std::max(x, y), other = std::min(x, y);
+  if (!pairBudgetLeft(first)) return;
   auto deadline = [&](Index n) {
     const auto& src = norm(n);
     return src.withinText.empty() ? fmt::format("{} hours", *src.withinHours) : src.withinText;
