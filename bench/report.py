@@ -19,12 +19,14 @@ def load(path):
 
 
 def hyperfine(res, name):
-    """(median, min) in seconds of a hyperfine export, or None."""
+    """(median wall, min wall, mean CPU = user + system) in seconds of a hyperfine export, or
+    None. CPU time is the steadier figure on a machine shared with other work."""
     data = load(res / f"{name}.json")
     if not data or not data.get("results"):
         return None
-    times = data["results"][0]["times"]
-    return statistics.median(times), min(times)
+    r = data["results"][0]
+    times = r["times"]
+    return statistics.median(times), min(times), r["user"] + r["system"]
 
 
 def fmt_s(t):
@@ -36,7 +38,7 @@ def fmt_s(t):
 
 
 def fmt_pair(p):
-    return "—" if p is None else f"{fmt_s(p[0])} / {fmt_s(p[1])}"
+    return "—" if p is None else f"{fmt_s(p[0])} / {fmt_s(p[1])} ({fmt_s(p[2])})"
 
 
 def fmt_rate(x):
@@ -71,6 +73,13 @@ def findings(res, n):
     return ", ".join(f"{count.get(s, 0)} {s}s" for s in ("error", "warning", "note"))
 
 
+def load_after(res):
+    try:
+        return Path(res / "load-after.txt").read_text().strip()
+    except OSError:
+        return "?"
+
+
 def main():
     res = Path(sys.argv[1])
     env = load(res / "env.json") or {}
@@ -83,20 +92,21 @@ def main():
     def row(label, cells):
         rows.append([label] + cells)
 
-    parse_label = (f"parse + resolve (`check {env['parse_flag']}`), median / min" if env.get("parse_flag")
+    parse_label = (f"parse + resolve (`check {env['parse_flag']}`)" if env.get("parse_flag")
                    else "parse + resolve only — not measured: `check` has no flag to skip the analysis yet")
     row(parse_label, [fmt_pair(hyperfine(res, f"parse-{n}")) for n in sizes])
     checks = {n: hyperfine(res, f"check-{n}") for n in sizes}
-    row("`nomos check` (full), median / min", [fmt_pair(checks[n]) for n in sizes])
-    row("check throughput (norms/s, median)", [fmt_rate(n / checks[n][0]) if checks[n] else "—" for n in sizes])
+    row("`nomos check` (full)", [fmt_pair(checks[n]) for n in sizes])
+    row("check throughput, norms/s (wall median; CPU)",
+        [f"{fmt_rate(n / checks[n][0])}; {fmt_rate(n / checks[n][2])}" if checks[n] else "—" for n in sizes])
     row("findings of the analysis", [findings(res, n) for n in sizes])
     row("peak memory of `check` (max RSS)", [rss(res, f"rss-check-{n}") for n in sizes])
     evals = {n: hyperfine(res, f"eval-{n}") for n in sizes}
     n_sit = 10000
     if env.get("have_eval"):
-        row(f"`nomos eval` of {n_sit:,} situations, median / min", [fmt_pair(evals[n]) for n in sizes])
-        row("eval throughput (situations/s, median)",
-            [fmt_rate(n_sit / evals[n][0]) if evals[n] else "—" for n in sizes])
+        row(f"`nomos eval` of {n_sit:,} situations", [fmt_pair(evals[n]) for n in sizes])
+        row("eval throughput, situations/s (wall median; CPU)",
+            [f"{fmt_rate(n_sit / evals[n][0])}; {fmt_rate(n_sit / evals[n][2])}" if evals[n] else "—" for n in sizes])
         row("peak memory of `eval` (max RSS)", [rss(res, f"rss-eval-{n}") for n in sizes])
     else:
         row("`nomos eval` — not measured: the subcommand does not exist yet", ["—" for _ in sizes])
@@ -110,36 +120,48 @@ def main():
         return d
 
     if any(cedar.values()):
-        row("Cedar: parse policies (warm median / cold)",
-            [f"{fmt_s(c(n, 'parse_policies', 'median_ms') / 1000)} / {fmt_s(c(n, 'cold_ms', 'parse_policies') / 1000)}"
-             if c(n, "parse_policies") else "—" for n in sizes])
-        row("Cedar: validate against the schema (warm median / cold)",
-            [f"{fmt_s(c(n, 'validate', 'median_ms') / 1000)} / {fmt_s(c(n, 'cold_ms', 'validate') / 1000)}"
+        def phase(name):
+            return [f"{fmt_s(c(n, name, 'median_ms') / 1000)} / {fmt_s(c(n, name, 'min_ms') / 1000)} "
+                    f"({fmt_s(c(n, name, 'cpu_median_ms') / 1000)}); cold {fmt_s(c(n, 'cold_ms', name) / 1000)}"
+                    if c(n, name) else "—" for n in sizes]
+
+        row("Cedar: parse policies", phase("parse_policies"))
+        row("Cedar: validate against the schema (parses again)", phase("validate"))
+        row("Cedar: validate throughput, policies/s (wall; CPU)",
+            [f"{fmt_rate(c(n, 'policies_per_s_validate'))}; {fmt_rate(c(n, 'cpu_policies_per_s_validate'))}"
              if c(n, "validate") else "—" for n in sizes])
-        row("Cedar: validate throughput (policies/s, warm)", [fmt_rate(c(n, "policies_per_s_validate")) for n in sizes])
-        row("Cedar: authorize, requests timed × ms/request (warm median)",
+        row("Cedar: authorize, requests timed × ms per request (wall)",
             [f"{c(n, 'requests')} × {c(n, 'ms_per_request'):.3f} ms" if c(n, "requests") else "—" for n in sizes])
-        row("Cedar: authorize throughput (requests/s, warm)", [fmt_rate(c(n, "requests_per_s")) for n in sizes])
-        ratios = []
-        for n in sizes:
-            if checks[n] and c(n, "policies_per_s_validate"):
-                ratios.append(f"{(n / checks[n][0]) / c(n, 'policies_per_s_validate'):.2f}×")
-            else:
-                ratios.append("—")
-        row("ratio: Nomos check norms/s ÷ Cedar validate policies/s", ratios)
-        if env.get("have_eval"):
-            ratios = []
+        row("Cedar: authorize throughput, requests/s (wall; CPU)",
+            [f"{fmt_rate(c(n, 'requests_per_s'))}; {fmt_rate(c(n, 'cpu_requests_per_s'))}"
+             if c(n, "requests") else "—" for n in sizes])
+
+        def ratio(ours, theirs_wall, theirs_cpu):
+            out = []
             for n in sizes:
-                if evals[n] and c(n, "requests_per_s"):
-                    ratios.append(f"{(n_sit / evals[n][0]) / c(n, 'requests_per_s'):.2f}×")
-                else:
-                    ratios.append("—")
-            row("ratio: Nomos eval situations/s ÷ Cedar requests/s", ratios)
+                o = ours(n)
+                if o is None or not c(n, theirs_wall):
+                    out.append("—")
+                    continue
+                out.append(f"{o[0] / c(n, theirs_wall):.2f}× ; {o[1] / c(n, theirs_cpu):.2f}×")
+            return out
+
+        row("ratio: Nomos check norms/s ÷ Cedar validate policies/s (wall; CPU)",
+            ratio(lambda n: (n / checks[n][0], n / checks[n][2]) if checks[n] else None,
+                  "policies_per_s_validate", "cpu_policies_per_s_validate"))
+        if env.get("have_eval"):
+            row("ratio: Nomos eval situations/s ÷ Cedar requests/s (wall; CPU)",
+                ratio(lambda n: (n_sit / evals[n][0], n_sit / evals[n][2]) if evals[n] else None,
+                      "requests_per_s", "cpu_requests_per_s"))
 
     widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
     line = lambda cells: "| " + " | ".join(x.ljust(w) for x, w in zip(cells, widths)) + " |"  # noqa: E731
-    print(f"nomos {env.get('nomos_version', '?')}, {env.get('cpus', '?')} × {env.get('cpu', '?')}, "
-          f"{int(env.get('mem_kb', 0)) // 1024} MiB RAM, hyperfine --runs {runs}, node {env.get('node', '?')}")
+    print(f"{env.get('nomos_version', '?')}, {env.get('cpus', '?')} × {env.get('cpu', '?')}, "
+          f"{int(env.get('mem_kb', 0)) // 1024} MiB RAM, hyperfine --runs {runs}, node {env.get('node', '?')}; "
+          f"load average {env.get('load_before', '?')} before, {load_after(res)} after")
+    print()
+    print("Times are `median / min` wall-clock, then (CPU time: user + system); Cedar's warm "
+          "repetitions, then its first (cold) one.")
     print()
     print(line(head))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
@@ -148,8 +170,8 @@ def main():
     print()
     startup = hyperfine(res, "startup")
     small = hyperfine(res, "small")
-    print(f"- process start-up (`nomos --version`), median / min: {fmt_pair(startup)}")
-    print(f"- `nomos check` of one self-contained file of 50 norms, median / min: {fmt_pair(small)}")
+    print(f"- process start-up (`nomos --version`): {fmt_pair(startup)}")
+    print(f"- `nomos check` of one self-contained file of 50 norms: {fmt_pair(small)}")
     loads = [c(n, "wasm_load_ms") for n in sizes if c(n, "wasm_load_ms") is not None]
     if loads:
         print(f"- Cedar: loading the wasm module in node (first size): {loads[0]:.1f} ms")

@@ -49,10 +49,18 @@ function fail(what, answer) {
   process.exit(1);
 }
 
-function timed(fn) {
+// CPU time of this process (user + system), in milliseconds: steadier than wall time on a
+// machine shared with other work.
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpuSamples = {};
+
+function timed(fn, phase) {
+  const cpu = cpuNow();
   const start = now();
   const result = fn();
-  return [now() - start, result];
+  const ms = now() - start;
+  (cpuSamples[phase] = cpuSamples[phase] || []).push(cpuNow() - cpu);
+  return [ms, result];
 }
 
 const samples = { parse_policies: [], parse_schema: [], validate: [], preparse: [], authorize: [] };
@@ -60,17 +68,17 @@ let decisions = null;
 let validationErrors = 0;
 const cold = {};
 for (let r = 0; r <= runs; r++) {
-  let [ms, ans] = timed(() => cedar.checkParsePolicySet({ staticPolicies: policies }));
+  let [ms, ans] = timed(() => cedar.checkParsePolicySet({ staticPolicies: policies }), 'parse_policies');
   if (ans.type !== 'success') fail('parsing the policies', ans);
   samples.parse_policies.push(ms);
 
-  [ms, ans] = timed(() => cedar.checkParseSchema(schema));
+  [ms, ans] = timed(() => cedar.checkParseSchema(schema), 'parse_schema');
   if (ans.type !== 'success') fail('parsing the schema', ans);
   samples.parse_schema.push(ms);
 
   // validate() parses both again, then type-checks every policy against the schema.
   [ms, ans] = timed(() => cedar.validate({ schema, policies: { staticPolicies: policies },
-                                           validationSettings: { mode: 'strict' } }));
+                                           validationSettings: { mode: 'strict' } }), 'validate');
   if (ans.type !== 'success') fail('validation', ans);
   validationErrors = ans.validationErrors.length;
   if (validationErrors > 0 && r === 0) {
@@ -83,11 +91,12 @@ for (let r = 0; r <= runs; r++) {
     const s = cedar.preparseSchema('bench', schema);
     if (s.type !== 'success') return s;
     return cedar.preparsePolicySet('bench', { staticPolicies: policies });
-  });
+  }, 'preparse');
   if (ans.type !== 'success') fail('pre-parsing', ans);
   samples.preparse.push(ms);
 
   const counts = { allow: 0, deny: 0, errors: 0, determining_policies: 0 };
+  const cpuStart = cpuNow();
   const start = now();
   for (const q of requests) {
     const a = cedar.statefulIsAuthorized({
@@ -101,9 +110,13 @@ for (let r = 0; r <= runs; r++) {
     counts.determining_policies += a.response.diagnostics.reason.length;
   }
   samples.authorize.push(now() - start);
+  (cpuSamples.authorize = cpuSamples.authorize || []).push(cpuNow() - cpuStart);
   decisions = counts;
   if (r === 0) {
-    for (const k of Object.keys(samples)) cold[k] = +samples[k].pop().toFixed(3);
+    for (const k of Object.keys(samples)) {
+      cold[k] = +samples[k].pop().toFixed(3);
+      cpuSamples[k].pop();
+    }
   }
 }
 
@@ -124,8 +137,13 @@ const out = {
   decisions,
   cold_ms: cold,
 };
-for (const [k, v] of Object.entries(samples)) out[k] = stats(v);
+for (const [k, v] of Object.entries(samples)) {
+  out[k] = stats(v);
+  out[k].cpu_median_ms = stats(cpuSamples[k]).median_ms;
+}
 out.policies_per_s_validate = Math.round(policyCount / (out.validate.median_ms / 1000));
 out.requests_per_s = Math.round(requests.length / (out.authorize.median_ms / 1000));
 out.ms_per_request = +(out.authorize.median_ms / requests.length).toFixed(4);
+out.cpu_policies_per_s_validate = Math.round(policyCount / (out.validate.cpu_median_ms / 1000));
+out.cpu_requests_per_s = Math.round(requests.length / (out.authorize.cpu_median_ms / 1000));
 process.stdout.write(JSON.stringify(out, null, 2) + '\n');

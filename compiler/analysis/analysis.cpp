@@ -22,9 +22,8 @@ int phaseOf(FindingKind k) {
     case FindingKind::Redundant: return 4;
     case FindingKind::Overlap: return 5;
     case FindingKind::Reach: return 6;
-    case FindingKind::Truncated: return 7;
   }
-  return 8;
+  return 7;
 }
 
 }  // namespace

@@ -23,8 +23,8 @@ enum class FindingKind : std::uint8_t {
   NeverApplies,      // empty region (warning; N3050)
   Redundant,         // contained in another of the same issuer (warning; N3051)
   PrecedenceIgnored, // `prevails over` across unrelated issuers (warning; N3061)
-  TooComplex,        // a condition beyond the box budget, left out of the analysis (N3070)
-  Truncated,         // pair findings beyond Options::maxPairFindings, counted only (N3071)
+  TooComplex,        // too large to analyse: a condition beyond the box budget (N3070), or
+                     // pair findings beyond Options::maxPairFindings, counted only (N3071)
 };
 
 /// How a conflict or contradiction was settled, if it was.

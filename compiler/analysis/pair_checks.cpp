@@ -183,7 +183,7 @@ bool Analyzer::pairBudgetLeft(Index first) {
 void Analyzer::reportSuppressedPairs() {
   if (suppressedPairs_ == 0) return;
   Finding f;
-  f.kind = FindingKind::Truncated;
+  f.kind = FindingKind::TooComplex;
   f.code = diag::DiagId::TooManyFindings;
   f.severity = diag::info(f.code).severity;
   f.first = firstSuppressed_;

@@ -235,3 +235,25 @@ TEST_CASE("overlapping actor classes meet; the witness lists both") {
   CHECK(f->witness->json["actor"] == nlohmann::json::array({"Company", "Vendor"}));
   CHECK(f->witness->text.starts_with("a Company that is also a Vendor stores"));
 }
+
+TEST_CASE("pair findings beyond the limit are counted, not materialised") {
+  SpecWorld w;
+  Index cn = w.b.instrument("CNLAW", P::jur(w.CN));
+  Index us = w.b.instrument("USLAW", P::jur(w.US));
+  for (int i = 0; i < 3; ++i) {
+    w.b.norm("must_" + std::to_string(i), cn, w.Company, Modality::Must, w.store, P::in(w.location, {w.EU}));
+    w.b.norm("must_not_" + std::to_string(i), us, w.Company, Modality::MustNot, w.store);
+  }
+  auto& program = w.b.finish();
+  Run all = analyzeProgram(program);
+  CHECK(all.count(DiagId::ConflictObligationProhibition) == 9);
+  CHECK(all.count(DiagId::TooManyFindings) == 0);
+  Options options;
+  options.maxPairFindings = 4;
+  Run limited = analyzeProgram(program, options);
+  CHECK(limited.count(DiagId::ConflictObligationProhibition) == 4);
+  const Finding* f = limited.only(DiagId::TooManyFindings);
+  REQUIRE(f);
+  CHECK(f->kind == FindingKind::TooComplex);
+  CHECK(f->message == "5 more conflicts, contradictions and resolved pairs were found but not reported (the limit is 4)");
+}
