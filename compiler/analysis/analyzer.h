@@ -65,6 +65,7 @@ class Analyzer {
   Result run();
 
  private:
+  friend class EngineAccess;  // analysis/engine.cpp: evaluation reuses the prepared regions and resolve
   // analysis.cpp
   std::vector<std::vector<std::uint32_t>> keyAtoms(const std::vector<bool>& eligible) const;
 

@@ -112,6 +112,7 @@ void Analyzer::checkRedundancy() {
     f.second = by;
     auto& d = diags_.report(f.code, src.span, src.name, norm(by).name);
     d.related.push_back({norm(by).span, relatedText(by, "already says it")});
+    d.related.push_back({src.span, relatedText(n, "says it again")});
     d.help.push_back(fmt::format("remove `{}`: `{}` governs every situation it does", src.name, norm(by).name));
     record(std::move(f), d);
   }

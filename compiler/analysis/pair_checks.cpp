@@ -282,6 +282,7 @@ void Analyzer::reportDeadline(Index x, Index y, const Box& meet) {
   auto& d = diags_.report(f.code, norm(first).span, norm(first).name, norm(other).name, deadline(first),
                           deadline(other), norm(stricter).name);
   d.related.push_back({norm(other).span, relatedText(other, "obliges it within " + deadline(other))});
+  d.related.push_back({norm(first).span, relatedText(first, "obliges it within " + deadline(first))});
   d.help.push_back(fmt::format("acting within {} satisfies both norms", deadline(stricter)));
   record(std::move(f), d);
 }

@@ -26,6 +26,7 @@ struct CommonFlags {
   std::string color = "auto";
   std::string today;
   std::string stdlib;
+  std::size_t maxFiles = 100000;
 
   void add(CLI::App* cmd) {
     cmd->add_option("paths", paths, "Rule files or directories (every .nomos file below them)")
@@ -40,6 +41,8 @@ struct CommonFlags {
         ->type_name("YYYY-MM-DD");
     cmd->add_option("--stdlib", stdlib, "Directory of the standard library (default: beside the binary)")
         ->type_name("DIR");
+    cmd->add_option("--max-files", maxFiles, "Refuse to read more .nomos files than this (default: 100000)")
+        ->type_name("N");
   }
 
   /// Fills `o`; returns an error text for a bad value.
@@ -47,6 +50,7 @@ struct CommonFlags {
     o.paths = paths;
     o.roots = roots;
     o.stdlibDir = stdlib;
+    o.maxFiles = maxFiles;
     o.color = color == "always" || (color == "auto" && isTerminal());
     if (!today.empty()) {
       auto d = nomos::model::parseDate(today);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "diag/render.h"
+#include "source/file_io.h"
 #include "sema/sema.h"
 #include "syntax/parser.h"
 
@@ -77,7 +78,23 @@ bool Compilation::expandInputs() {
       files.insert(path.lexically_normal());
     }
   }
-  inputs_.assign(files.begin(), files.end());
+  if (files.size() > options_.maxFiles) {
+    diags_.report(diag::DiagId::TooManyFiles, {}, options_.maxFiles);
+    ioFailed_ = true;
+    return false;
+  }
+  for (const auto& f : files) {
+    std::error_code ec;
+    auto size = fs::file_size(f, ec);
+    if (!ec && size > source::kMaxFileBytes) {
+      diags_.report(diag::DiagId::FileTooLarge, {}, f.generic_string(), size, source::kMaxFileBytes)
+          .help.push_back("split the file into modules; each file may hold at most 64 MiB");
+      ioFailed_ = true;
+      continue;
+    }
+    inputs_.push_back(f);
+  }
+  if (ioFailed_) return false;
   if (inputs_.empty() && !ioFailed_) {
     diags_.report(diag::DiagId::NoInputs, {}, "the paths given");
     ioFailed_ = true;
@@ -106,6 +123,10 @@ bool Compilation::run() {
 
 int Compilation::exitStatus() const {
   if (ioFailed_) return kExitUsage;
+  // An input or import that exists but cannot be read is an I/O failure too.
+  for (const auto& d : diags_.all()) {
+    if (d.id == diag::DiagId::CannotReadFile) return kExitUsage;
+  }
   if (diags_.hasErrors()) return kExitErrors;
   if (options_.werror && diags_.count(diag::Severity::Warning) > 0) return kExitErrors;
   return kExitOk;

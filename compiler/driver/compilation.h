@@ -29,6 +29,8 @@ struct Options {
   bool color = false;
   bool werror = false;
   OutputFormat format = OutputFormat::Text;
+  /// Guards against pointing nomos at the wrong directory (N0006).
+  std::size_t maxFiles = 100000;
 };
 
 /// Exit statuses, as documented for pipelines.

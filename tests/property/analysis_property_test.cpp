@@ -326,6 +326,14 @@ class Oracle {
     return e;
   }
 
+  /// A deference's coverage: its condition, on the dates its agreement is in force.
+  z3::expr agreement(const Condition& c, std::optional<model::Date> from, std::optional<model::Date> until) {
+    z3::expr e = encode(c);
+    if (from) e = e && *date_ >= from->days;
+    if (until) e = e && *date_ <= until->days;
+    return e;
+  }
+
   bool sat(const z3::expr& e) {
     if (!solver_) {
       // One incremental solver per program: the domain once, each query in its own scope.
@@ -490,7 +498,74 @@ void checkConflicts(RandomProgram& gen) {
   CHECK(expectedEmpty == actualEmpty);
 }
 
+/// Agreements: an O x F pair of unrelated jurisdictions is resolved for the F norm's issuer
+/// exactly when the deference (its condition within the agreement's window) covers every
+/// situation where both norms apply; otherwise the conflict stands and its witness lies
+/// outside what the agreement covers.
+void checkAgreement(RandomProgram& gen, Tally& tally) {
+  Index x = gen.b.jurisdiction("X"), y = gen.b.jurisdiction("Y");  // members of nothing
+  Index ix = gen.b.instrument("IX", P::jur(x)), iy = gen.b.instrument("IY", P::jur(y));
+  Index o = gen.b.norm("o", ix, gen.subjects[0], Modality::Must, gen.disclose, gen.maybeCondition(0.8, 2),
+                       gen.maybeCondition(0.2, 1));
+  Index f = gen.b.norm("f", iy, gen.subjects[0], Modality::MustNot, gen.transfer, gen.maybeCondition(0.8, 2));
+  gen.randomWindow(gen.b[o]);
+  gen.randomWindow(gen.b[f]);
+  std::optional<model::Date> from, until;
+  if (gen.chance(0.3)) from = model::Date{kBase.days + gen.uniform(0, 10)};
+  if (gen.chance(0.2)) until = model::Date{kBase.days + gen.uniform(10, 20)};
+  Index ag = gen.b.agreement("pact", {P::jur(x), P::jur(y)}, from, until);
+  // Shallow and often broad, so that full coverage happens often enough to be tested.
+  Condition cover = gen.chance(0.2) ? Condition{} : gen.condition(1);
+  gen.b.defers(ag, P::jur(x), P::jur(y), cover);
+  const model::Program& p = gen.b.finish();
+
+  Oracle z3(p);
+  z3::expr both = z3.norm(p.norms[o]) && z3.norm(p.norms[f]);
+  bool meets = z3.sat(both);
+  bool covered = meets && !z3.sat(both && !z3.agreement(cover, from, until));
+
+  diag::DiagnosticEngine diags;
+  Result result = analyze(p, diags);
+  const Finding* pair = nullptr;
+  for (const auto& fd : result.findings) {
+    if (fd.code == diag::DiagId::RegionTooLarge) return;
+    if (fd.kind == FindingKind::Conflict) pair = &fd;
+  }
+  CHECK((pair != nullptr) == meets);
+  if (!pair) {
+    ++tally.disjoint;
+    return;
+  }
+  CHECK(pair->resolution.resolved == covered);
+  ++(covered ? tally.included : tally.notIncluded);
+  if (covered) {
+    CHECK(pair->resolution.winner == f);
+    return;
+  }
+  REQUIRE(pair->point);
+  Situation s = toSituation(*pair->point);
+  CHECK(wellFormed(p, s));
+  CHECK(normHolds(p, p.norms[o], s));
+  CHECK(normHolds(p, p.norms[f], s));
+  bool inForce = s.date ? (!from || *from <= *s.date) && (!until || *s.date <= *until) : (!from && !until);
+  CHECK_FALSE((inForce && holds(p, cover, s)));
+}
+
 }  // namespace
+
+TEST_CASE("agreement coverage agrees with Z3 on random programs") {
+  const int n = iterations();
+  Tally tally;
+  for (int i = 0; i < n; ++i) {
+    INFO("program seed " << i);
+    RandomProgram gen(static_cast<std::uint64_t>(i) * 15485863 + 3);
+    checkAgreement(gen, tally);
+  }
+  MESSAGE("no meeting " << tally.disjoint << ", resolved " << tally.included << ", standing "
+                        << tally.notIncluded);
+  CHECK(tally.included > n / 20);
+  CHECK(tally.notIncluded > n / 4);
+}
 
 TEST_CASE("region algebra agrees with Z3 on random programs") {
   const int n = iterations();
