@@ -85,7 +85,8 @@ void renderText(std::ostream& out, const source::SourceManager& sm, const Diagno
   snippet(out, sm, d.span, gutter, paint, colorOf(d.severity));
   for (const auto& r : d.related) {
     out << paint(colorOf(Severity::Note), "note") << ": " << r.message << "\n";
-    if (r.span.valid()) {
+    // A note about the primary location itself (e.g. its citation) needs no second snippet.
+    if (r.span.valid() && !(r.span == d.span)) {
       out << std::string(gutter, ' ') << paint("\x1b[1;34m", "-->") << " " << location(sm, r.span) << "\n";
       snippet(out, sm, r.span, gutter, paint, colorOf(Severity::Note));
     }
