@@ -150,6 +150,9 @@ void Analyzer::considerPair(PairRule rule, Index x, Index y) {
   std::optional<Box> meet = algebra_.firstMeet(px.condition, py.condition);
   if (!meet) return;
   meet->dates = dates;
+  // Past the limit a meeting pair is only counted: resolving it would cost time for a
+  // finding nobody will see.
+  if (!pairBudgetLeft(std::max(x, y))) return;
   if (rule == PairRule::Deadline) {
     reportDeadline(x, y, *meet);
     return;
@@ -198,7 +201,6 @@ void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& ou
   Index first = std::max(x, y);
   if (bodyVersusLaw) first = norms_[x].issuer.kind == model::Issuer::Kind::Body ? x : y;
   Index other = first == x ? y : x;
-  if (!pairBudgetLeft(first)) return;
 
   Finding f;
   f.kind = info.kind;
@@ -264,7 +266,6 @@ void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& ou
 
 void Analyzer::reportDeadline(Index x, Index y, const Box& meet) {
   Index first = std::max(x, y), other = std::min(x, y);
-  if (!pairBudgetLeft(first)) return;
   auto deadline = [&](Index n) {
     const auto& src = norm(n);
     return src.withinText.empty() ? fmt::format("{} hours", *src.withinHours) : src.withinText;

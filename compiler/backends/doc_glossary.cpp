@@ -104,7 +104,9 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
       if (a.parent != kNone) {
         d.add("A form of ");
         list(TermKind::Action, {a.parent}, actionLabel);
-        d.add(": doing this is doing that.");
+        d.add(" (doing it is doing ");
+        list(TermKind::Action, {a.parent}, actionLabel);
+        d.add(").");
       }
       if (!a.children.empty()) {
         d.add(d.empty() ? "Includes " : " Includes ");

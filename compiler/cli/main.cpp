@@ -9,6 +9,7 @@
 #include "diag/diagnostic.h"
 #include "diag/explain.h"
 #include "driver/compilation.h"
+#include "driver/evaluate.h"
 #include "driver/outputs.h"
 #include "model/date.h"
 
@@ -71,6 +72,8 @@ int main(int argc, char** argv) {
   nomos check examples/cross_border            check a rule repository
   nomos check rules/ --format json             findings as JSON for tools
   nomos check rules/ --format sarif > r.sarif  for code-scanning services
+  nomos test examples/cross_border             run the test blocks
+  nomos eval rules/ --situation case.json      what applies in one situation
   nomos explain N3001                          what a diagnostic means and how to fix it
 
 Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or I/O error.)");
@@ -131,6 +134,58 @@ Examples:
   nomos export examples/cross_border --format json -o rules.json
   nomos export rules/ --format odrl -o policies.jsonld)");
 
+  // ---- test
+  CommonFlags testFlags;
+  nomos::driver::TestOptions testOptions;
+  std::string testFormat = "text";
+  CLI::App* testCmd = app.add_subcommand("test", "Run the `test` blocks of rule files: PASS/FAIL per test, then `N passed, M failed`");
+  testFlags.add(testCmd);
+  testCmd->add_option("--format", testFormat, "Report format")
+      ->check(CLI::IsMember({"text", "json", "junit"}))
+      ->type_name("text|json|junit");
+  testCmd->add_option("--filter", testOptions.filter, "Run only the tests whose name contains TEXT")->type_name("TEXT");
+  testCmd->add_option("-o,--output", testOptions.output, "Write the report to FILE; the closing line still goes to stdout")
+      ->type_name("FILE");
+  testCmd->footer(R"(Exit status: 0 every test passed, 1 a test failed or could not be decided, 2 usage or I/O error.
+Examples:
+  nomos test examples/cross_border
+  nomos test rules/ --filter "CLOUD Act"
+  nomos test rules/ --format junit -o test-results.xml)");
+
+  // ---- eval
+  CommonFlags evalFlags;
+  nomos::driver::EvalOptions evalOptions;
+  std::string evalFormat = "text";
+  CLI::App* evalCmd = app.add_subcommand("eval", "Evaluate a situation: the norms that apply, the status per issuer, the conflicts");
+  evalFlags.add(evalCmd);
+  auto* situationOpt = evalCmd->add_option("--situation", evalOptions.situationFile, "A JSON file holding one situation (- for stdin)")
+                           ->type_name("FILE");
+  auto* situationsOpt = evalCmd->add_option("--situations", evalOptions.situationsFile,
+                                            "A JSON Lines file, one situation per line; one answer per line (- for stdin)")
+                            ->type_name("FILE");
+  situationOpt->excludes(situationsOpt);
+  auto* actorOpt = evalCmd->add_option("--actor", evalOptions.flags.actors, "An actor class the actor belongs to (repeatable)")
+                       ->type_name("CLASS");
+  auto* actionOpt = evalCmd->add_option("--action", evalOptions.flags.action, "The action done")->type_name("ACTION");
+  auto* setOpt = evalCmd->add_option("--set", evalOptions.flags.sets, "A dimension's value (repeatable)")->type_name("DIM=VALUE");
+  auto* factOpt = evalCmd->add_option("--fact", evalOptions.flags.facts, "A fact: NAME (true), NAME=false, NAME=N for a count (repeatable)")
+                      ->type_name("NAME[=VALUE]");
+  auto* dateOpt = evalCmd->add_option("--date", evalOptions.flags.date, "The date of the situation (default: unspecified)")
+                      ->type_name("YYYY-MM-DD");
+  for (auto* flag : {actorOpt, actionOpt, setOpt, factOpt, dateOpt}) {
+    flag->excludes(situationOpt);
+    flag->excludes(situationsOpt);
+  }
+  evalCmd->add_option("--format", evalFormat, "Answer format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
+  evalCmd->footer(R"(What the situation does not give is unspecified: an answer that depends on it says so.
+Examples:
+  nomos eval examples/cross_border --actor ServiceProvider --action disclose \
+      --set location=CN --set recipient=US --fact legal_process --fact approved=false --date 2024-01-01
+  nomos eval rules/ --situation case.json --format json
+  nomos eval rules/ --situations cases.jsonl --format json > answers.jsonl)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -169,6 +224,23 @@ Examples:
     }
     std::cout << *page;
     return 0;
+  }
+
+  if (testCmd->parsed() || evalCmd->parsed()) {
+    Options o;
+    const CommonFlags& flags = testCmd->parsed() ? testFlags : evalFlags;
+    if (auto err = flags.apply(o); !err.empty()) {
+      std::cerr << "nomos: error: " << err << "\n";
+      return nomos::driver::kExitUsage;
+    }
+    if (testCmd->parsed()) {
+      testOptions.format = testFormat == "json"    ? nomos::driver::TestFormat::Json
+                           : testFormat == "junit" ? nomos::driver::TestFormat::JUnit
+                                                   : nomos::driver::TestFormat::Text;
+      return nomos::driver::test(o, testOptions, std::cout, std::cerr);
+    }
+    evalOptions.json = evalFormat == "json";
+    return nomos::driver::eval(o, evalOptions, std::cout, std::cerr);
   }
 
   if (docCmd->parsed() || exportCmd->parsed()) {

@@ -1,5 +1,7 @@
 #include "eval/assertions.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "eval/reasons.h"
@@ -33,7 +35,7 @@ class Judge {
     out.expected = want;
     out.holds = Truth::No;
     for (const auto& a : e_.norms) {
-      if (statusOf(p_.norms[a.norm].modality) != x.status) continue;
+      if (a.precluded || statusOf(p_.norms[a.norm].modality) != x.status) continue;
       Truth t = a.stands();
       if (t == Truth::Unknown && out.holds == Truth::No) {
         out.dependsOn = r_.standsDependsOn(a);
@@ -103,7 +105,7 @@ class Judge {
     if (x.refs.empty()) return invalid(out, "no norm named");
     Index n = x.refs[0];
     out.expected = fmt::format("`{}` not applicable", name(p_, n));
-    const NormAnswer* a = e_.find(n);
+    const NormAnswer* a = e_.findApplying(n);
     out.holds = !(a ? a->applies : Truth::No);
     if (out.holds == Truth::No) {
       out.found = fmt::format("`{}` applies here: it {}", name(p_, n), r_.says(n));
@@ -144,7 +146,7 @@ class Judge {
  private:
   ExpectationOutcome statusBy(const model::Test::Expectation& x, ExpectationOutcome& out) {
     Index n = x.by;
-    const NormAnswer* a = e_.find(n);
+    const NormAnswer* a = e_.findApplying(n);
     Status given = statusOf(p_.norms[n].modality);
     if (given != x.status) {
       out.holds = Truth::No;
@@ -177,6 +179,7 @@ class Judge {
   void describeStanding(ExpectationOutcome& out, Status wanted) {
     std::vector<std::string> standing, setAside;
     for (const auto& a : e_.norms) {
+      if (a.precluded) continue;
       Status s = statusOf(p_.norms[a.norm].modality);
       if (a.stands() != Truth::No) {
         standing.push_back(fmt::format("{} by `{}`", statusName(s), name(p_, a.norm)));
@@ -188,7 +191,8 @@ class Judge {
       }
     }
     if (standing.empty()) {
-      out.found = e_.norms.empty() ? "no norm applies to this action here" : "no norm stands here";
+      bool any = std::any_of(e_.norms.begin(), e_.norms.end(), [](const NormAnswer& a) { return !a.precluded; });
+      out.found = any ? "no norm stands here" : "no norm applies to this action here";
     } else {
       std::string list;
       for (const auto& s : standing) list += (list.empty() ? "" : ", ") + s;

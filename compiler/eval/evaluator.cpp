@@ -102,6 +102,14 @@ Evaluator::Evaluator(analysis::Engine& engine) : engine_(engine) {
   for (Index n = 0; n < p.norms.size(); ++n) {
     if (p.norms[n].action < p.actions.size()) byAction_[p.norms[n].action].push_back(n);
   }
+  incompatible_.assign(p.actions.size(), {});
+  if (!p.incompatibles.empty()) {
+    for (Index a = 0; a < p.actions.size(); ++a) {
+      for (Index b = 0; b < p.actions.size(); ++b) {
+        if (p.actionsIncompatible(a, b)) incompatible_[a].push_back(b);
+      }
+    }
+  }
 }
 
 Truth Evaluator::regionTruth(const Region& region, const Box& box, const std::vector<Index>& dims,
@@ -172,23 +180,38 @@ Evaluation Evaluator::evaluate(const Situation& s) const {
   e.actorIn = actorMembership(p, s);
   e.action = s.action;
 
+  auto consider = [&](Index n, bool precluded) {
+    Index subject = p.norms[n].subject;
+    if (subject >= e.actorIn.size() || !e.actorIn[subject]) return;
+    std::optional<Unspecified> dep;
+    Truth t = conditionHolds(n, e.box, &dep);
+    if (t == Truth::No) return;
+    NormAnswer ans;
+    ans.norm = n;
+    ans.precluded = precluded;
+    ans.applies = t;
+    if (t == Truth::Unknown) ans.dependsOn = dep;
+    e.norms.push_back(ans);
+  };
   // Candidates: norms on the action or an action above it (doing a is doing its parent),
-  // whose subject the actor belongs to.
-  for (Index a = s.action, steps = 0; a < p.actions.size() && steps <= p.actions.size(); a = p.actions[a].parent, ++steps) {
-    for (Index n : byAction_[a]) {
-      Index subject = p.norms[n].subject;
-      if (subject >= e.actorIn.size() || !e.actorIn[subject]) continue;
-      std::optional<Unspecified> dep;
-      Truth t = conditionHolds(n, e.box, &dep);
-      if (t == Truth::No) continue;
-      NormAnswer ans;
-      ans.norm = n;
-      ans.applies = t;
-      if (t == Truth::Unknown) ans.dependsOn = dep;
-      e.norms.push_back(ans);
+  // whose subject the actor belongs to; then the obligations the action precludes.
+  if (s.action < p.actions.size()) {
+    for (Index a = s.action, steps = 0; a < p.actions.size() && steps <= p.actions.size();
+         a = p.actions[a].parent, ++steps) {
+      for (Index n : byAction_[a]) consider(n, false);
+    }
+    for (Index b : incompatible_[s.action]) {
+      for (Index n : byAction_[b]) {
+        if (p.norms[n].modality == model::Modality::Must && !p.actionWithin(s.action, b)) consider(n, true);
+      }
     }
   }
-  std::sort(e.norms.begin(), e.norms.end(), [](const NormAnswer& a, const NormAnswer& b) { return a.norm < b.norm; });
+  std::sort(e.norms.begin(), e.norms.end(), [](const NormAnswer& a, const NormAnswer& b) {
+    return a.norm != b.norm ? a.norm < b.norm : a.precluded < b.precluded;
+  });
+  e.norms.erase(std::unique(e.norms.begin(), e.norms.end(),
+                            [](const NormAnswer& a, const NormAnswer& b) { return a.norm == b.norm; }),
+                e.norms.end());
 
   const auto& alg = engine_.algebra();
   for (std::size_t i = 0; i < e.norms.size(); ++i) {
@@ -196,6 +219,10 @@ Evaluation Evaluator::evaluate(const Situation& s) const {
       Index ni = e.norms[i].norm, nj = e.norms[j].norm;
       auto rp = engine_.pairRule(ni, nj);
       if (!rp) continue;
+      // A precluded obligation clashes only as what the action precludes.
+      bool incompatibleRule = rp->rule == analysis::PairRule::IncompatibleObligations ||
+                              rp->rule == analysis::PairRule::PermissionIncompatible;
+      if ((e.norms[i].precluded || e.norms[j].precluded) && !incompatibleRule) continue;
       Range dates = intersectRange(intersectRange(e.box.dates, engine_.window(ni)), engine_.window(nj));
       Region where;
       if (e.norms[i].applies == Truth::Yes && e.norms[j].applies == Truth::Yes) {
@@ -208,7 +235,7 @@ Evaluation Evaluator::evaluate(const Situation& s) const {
         } catch (const analysis::RegionTooLarge&) {
           where = Region{{e.box}};
         }
-        where = Region::restrictDates(std::move(where), dates);
+        where = analysis::Algebra::restrictDates(std::move(where), dates);
         if (where.empty()) continue;  // never both at once here
       }
       ClashAnswer c;

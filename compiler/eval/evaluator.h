@@ -24,6 +24,11 @@ const char* statusName(Status s);
 /// A norm that applies in the situation, or may, depending on what it leaves free.
 struct NormAnswer {
   Index norm = model::kNone;
+  /// Not about the action done but an obligation it precludes (`must delete` while the actor
+  /// retains, the two declared incompatible): it takes part in clashes (incompatible
+  /// obligations, permission against an incompatible obligation), not in the action's status,
+  /// and it does not "apply" in the sense of `expect not applicable`.
+  bool precluded = false;
   Truth applies = Truth::Yes;            // never No: those are not listed
   std::optional<Unspecified> dependsOn;  // when applies is Unknown
   /// Set aside by a norm that prevails over it here (Unknown: depends on the situation).
@@ -50,9 +55,16 @@ struct Evaluation {
   std::vector<NormAnswer> norms;  // program order
   std::vector<ClashAnswer> clashes;
 
+  /// The norm's answer, precluded obligations included; nullptr when it does not bear on the
+  /// situation at all.
   const NormAnswer* find(Index norm) const;
-  Truth applies(Index norm) const {
+  /// Only a norm about the action done (not a precluded obligation).
+  const NormAnswer* findApplying(Index norm) const {
     const NormAnswer* a = find(norm);
+    return a && !a->precluded ? a : nullptr;
+  }
+  Truth applies(Index norm) const {
+    const NormAnswer* a = findApplying(norm);
     return a ? a->applies : Truth::No;
   }
   /// The clash between two norms (either order), or nullptr.
@@ -84,6 +96,7 @@ class Evaluator {
 
   analysis::Engine& engine_;
   std::vector<std::vector<Index>> byAction_;  // norms per action, program order
+  std::vector<std::vector<Index>> incompatible_;  // per action: the actions it precludes
 };
 
 }  // namespace nomos::eval

@@ -97,6 +97,17 @@ std::string Reasons::label(Index norm) const {
   return fmt::format("`{}` ({})", n.name, joinWords(parts, "; "));
 }
 
+std::string Reasons::source(Index norm) const {
+  const auto& n = p_.norms[norm];
+  std::string issuer = issuerName(norm);
+  if (n.instrument != model::kNone && p_.instruments[n.instrument].level < p_.levels.size()) {
+    issuer += ", " + p_.levels[p_.instruments[n.instrument].level].name;
+  }
+  std::string cite = citation(norm);
+  if (cite.empty()) return fmt::format("no instrument cited ({})", issuer);
+  return fmt::format("{} ({})", cite, issuer);
+}
+
 std::string Reasons::says(Index norm) const {
   const auto& n = p_.norms[norm];
   return fmt::format("{} {}", verbOf(n.modality), n.action < p_.actions.size() ? p_.actions[n.action].name : "?");

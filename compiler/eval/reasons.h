@@ -27,6 +27,8 @@ class Reasons {
   std::string citation(Index norm) const { return p_.citation(p_.norms[norm]); }
   /// "`pipl_41` (PIPL, article 41; CN, statute)".
   std::string label(Index norm) const;
+  /// The chain from a norm to its source: "PIPL, article 41 (CN, statute)".
+  std::string source(Index norm) const;
   /// "forbids disclose".
   std::string says(Index norm) const;
   /// Why the norm does not apply here, as a clause: "its condition does not hold: `approved` holds".

@@ -72,8 +72,8 @@ void renderTestText(std::ostream& out, const source::SourceManager& sm, const Te
     out << renderDiagnostics(sm, t, color);
   }
   if (run.errors > 0) {
-    out << fmt::format("{} test{} could not be decided (the failures below count them)\n", run.errors,
-                       run.errors == 1 ? "" : "s");
+    out << fmt::format("{} test{} could not be decided (N4001, N4003) and count{} as failed\n", run.errors,
+                       run.errors == 1 ? "" : "s", run.errors == 1 ? "s" : "");
   }
   if (run.tests.empty()) out << "no tests found\n";
   out << closingLine(run) << "\n";
