@@ -12,7 +12,8 @@ set(CPACK_PACKAGE_DESCRIPTION
 need not do what, where, when and under whose authority) as source files. The nomos
 compiler resolves names, proves where norms collide and gives a concrete situation for each
 collision, applies precedence rules and agreements between jurisdictions, checks
-sovereignty claims and publishes the rules as documents and machine-readable rule sets.")
+sovereignty claims, runs the tests written in rule files and publishes the rules as
+documents and machine-readable rule sets.")
 # Whoever publishes a package should name themselves: -DNOMOS_PACKAGE_CONTACT="Name <mail>".
 set(NOMOS_PACKAGE_CONTACT "Nomos maintainers" CACHE STRING "Maintainer field of the packages")
 set(CPACK_PACKAGE_CONTACT "${NOMOS_PACKAGE_CONTACT}")

@@ -48,7 +48,9 @@ struct Finding {
   model::Index second = model::kNone;
   Resolution resolution;  // resolved findings are reported as N3060 notes
   std::optional<diag::Witness> witness;
-  /// The witness as a situation (dimension values, facts, date), for tools that evaluate it.
+  /// The witness as a complete situation (a value for every dimension and fact, and the
+  /// date), for tools that evaluate it. `witness` shows only the values that matter: those the
+  /// involved conditions constrain there; any value of the others gives a witness too.
   std::optional<Point> point;
   std::string message;  // as reported
 };

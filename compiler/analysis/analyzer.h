@@ -18,6 +18,7 @@ namespace nomos::analysis::detail {
 struct PreparedNorm {
   bool usable = false;  // subject, action and condition could be analysed
   bool empty = false;   // the norm can never apply
+  bool emptySubject = false;  // its subject class lies under two disjoint classes
   bool tooComplexReported = false;
   Region condition;  // where ∧ ¬unless, any date
   Range window = kAllDates;
@@ -97,7 +98,10 @@ class Analyzer {
   const model::Norm& norm(Index n) const { return program_.norms[n]; }
   std::string relatedText(Index n, const std::string& what) const;
   WitnessActs actsFor(Index x, Index y, bool bothActions) const;
-  diag::Witness witnessFor(const Point& point, const WitnessActs& acts, const std::vector<const std::vector<Index>*>& dims,
+  /// The witness of a point picked from `box`: it shows the dimensions and facts the involved
+  /// conditions mention and the box constrains (what the box leaves free does not matter).
+  diag::Witness witnessFor(const Box& box, const Point& point, const WitnessActs& acts,
+                           const std::vector<const std::vector<Index>*>& dims,
                            const std::vector<const std::vector<Index>*>& facts) const;
   Finding& record(Finding finding, diag::Diagnostic& d);
 

@@ -78,7 +78,7 @@ void Analyzer::checkClaimOverlaps() {
       f.first = j;
       f.second = i;
       f.point = pickPoint(*meet, domains_);
-      f.witness = witnessFor(*f.point, {}, {&claims_[i].dims, &claims_[j].dims}, {&claims_[i].facts, &claims_[j].facts});
+      f.witness = witnessFor(*meet, *f.point, {}, {&claims_[i].dims, &claims_[j].dims}, {&claims_[i].facts, &claims_[j].facts});
       const std::string nameI = program_.jurisdictions[ji].name, nameJ = program_.jurisdictions[jj].name;
       auto& d = diags_.report(f.code, claims[j].span, claims[j].name, nameJ, claims[i].name, nameI);
       d.related.push_back({claims[i].span, fmt::format("`{}` claims authority for {} here", claims[i].name, nameI)});
@@ -142,7 +142,7 @@ void Analyzer::checkReach() {
       facts.push_back(&claims_[c].facts);
     }
     WitnessActs acts{{norm(n).subject}, {norm(n).action}};
-    f.witness = witnessFor(*f.point, acts, dims, facts);
+    f.witness = witnessFor(*rest, *f.point, acts, dims, facts);
     const std::string issuer = program_.jurisdictions[j].name;
     auto& d = diags_.report(f.code, norm(n).span, norm(n).name, issuer);
     for (std::size_t k = 0; k < claimsOf[j].size() && k < kClaimsShown; ++k) {

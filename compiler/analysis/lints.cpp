@@ -43,7 +43,10 @@ void Analyzer::checkNeverApplies() {
     if (!p.usable || !p.empty) continue;
     const auto& src = norm(n);
     std::string reason;
-    if (p.window.empty()) {
+    if (p.emptySubject) {
+      reason = fmt::format("no actor can be a `{}`: the class lies under classes declared disjoint",
+                           program_.actors[src.subject].name);
+    } else if (p.window.empty()) {
       reason = fmt::format("its window is empty: it takes effect on {} but ends on {}",
                            model::formatDate(model::Date{static_cast<std::int32_t>(p.window.lo)}),
                            model::formatDate(model::Date{static_cast<std::int32_t>(p.window.hi)}));

@@ -96,7 +96,10 @@ void Analyzer::prepareNorms() {
       continue;
     }
     p.usable = true;
-    p.empty = p.condition.empty() || p.window.empty();
+    // A subject under two disjoint classes holds no actor (Program::actorsDisjoint is then
+    // true of the class with itself).
+    p.emptySubject = program_.actorsDisjoint(src.subject, src.subject);
+    p.empty = p.condition.empty() || p.window.empty() || p.emptySubject;
   }
 }
 
@@ -216,7 +219,7 @@ void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& ou
       facts.push_back(&deferences_[d].facts);
     }
   }
-  f.witness = witnessFor(*f.point, actsFor(x, y, incompatibleRule(rule)), dims, facts);
+  f.witness = witnessFor(outcome.witness, *f.point, actsFor(x, y, incompatibleRule(rule)), dims, facts);
 
   diag::Span span = norm(first).span;
   diag::Diagnostic* d = nullptr;
@@ -278,7 +281,7 @@ void Analyzer::reportDeadline(Index x, Index y, const Box& meet) {
   f.first = first;
   f.second = other;
   f.point = pickPoint(meet, domains_);
-  f.witness = witnessFor(*f.point, actsFor(x, y, false), {&norms_[other].dims, &norms_[first].dims},
+  f.witness = witnessFor(meet, *f.point, actsFor(x, y, false), {&norms_[other].dims, &norms_[first].dims},
                          {&norms_[other].facts, &norms_[first].facts});
   auto& d = diags_.report(f.code, norm(first).span, norm(first).name, norm(other).name, deadline(first),
                           deadline(other), norm(stricter).name);
@@ -328,18 +331,19 @@ WitnessActs Analyzer::actsFor(Index x, Index y, bool bothActions) const {
   return acts;
 }
 
-diag::Witness Analyzer::witnessFor(const Point& point, const WitnessActs& acts,
+diag::Witness Analyzer::witnessFor(const Box& box, const Point& point, const WitnessActs& acts,
                                    const std::vector<const std::vector<Index>*>& dims,
                                    const std::vector<const std::vector<Index>*>& facts) const {
   std::vector<Index> ds, fs;
   for (const auto* list : dims) {
     for (Index d : *list) {
-      if (std::find(ds.begin(), ds.end(), d) == ds.end()) ds.push_back(d);
+      if (box.dimAtoms(d) && std::find(ds.begin(), ds.end(), d) == ds.end()) ds.push_back(d);
     }
   }
   for (const auto* list : facts) {
     for (Index f : *list) {
-      if (std::find(fs.begin(), fs.end(), f) == fs.end()) fs.push_back(f);
+      bool constrained = box.flag(f).has_value() || box.count(f) != kAllCounts;
+      if (constrained && std::find(fs.begin(), fs.end(), f) == fs.end()) fs.push_back(f);
     }
   }
   return renderWitness(program_, point, acts, ds, fs);

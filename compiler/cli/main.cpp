@@ -33,7 +33,8 @@ struct CommonFlags {
     cmd->add_option("paths", paths, "Rule files or directories (every .nomos file below them)")
         ->required()
         ->type_name("PATH...");
-    cmd->add_option("-I,--root", roots, "Extra directory where imported modules are looked up")
+    cmd->add_option("-I,--root", roots, "Extra directory where imported modules are looked up (repeatable)")
+        ->allow_extra_args(false)  // `-I dir rules/`: rules/ is a path, not a second root
         ->type_name("DIR");
     cmd->add_option("--color", color, "Colour the text output")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -165,10 +166,13 @@ Examples:
                             ->type_name("FILE");
   situationOpt->excludes(situationsOpt);
   auto* actorOpt = evalCmd->add_option("--actor", evalOptions.flags.actors, "An actor class the actor belongs to (repeatable)")
+                       ->allow_extra_args(false)
                        ->type_name("CLASS");
   auto* actionOpt = evalCmd->add_option("--action", evalOptions.flags.action, "The action done")->type_name("ACTION");
-  auto* setOpt = evalCmd->add_option("--set", evalOptions.flags.sets, "A dimension's value (repeatable)")->type_name("DIM=VALUE");
+  auto* setOpt = evalCmd->add_option("--set", evalOptions.flags.sets, "A dimension's value (repeatable)")
+                       ->allow_extra_args(false)->type_name("DIM=VALUE");
   auto* factOpt = evalCmd->add_option("--fact", evalOptions.flags.facts, "A fact: NAME (true), NAME=false, NAME=N for a count (repeatable)")
+                       ->allow_extra_args(false)
                       ->type_name("NAME[=VALUE]");
   auto* dateOpt = evalCmd->add_option("--date", evalOptions.flags.date, "The date of the situation (default: unspecified)")
                       ->type_name("YYYY-MM-DD");

@@ -88,7 +88,7 @@ class Judge {
       unknownOfClash(*c, out);
     } else if (!sc.resolution.resolved) {
       out.holds = Truth::No;
-      out.found = fmt::format("nothing resolves their {}: {}", Reasons::clashKind(sc.pair.rule), sc.help);
+      out.found = fmt::format("their {} stands: {}", Reasons::clashKind(sc.pair.rule), sc.help);
     } else if (sc.resolution.winner != x.by) {
       out.holds = Truth::No;
       out.found = fmt::format("`{}` prevails, not `{}` ({})", name(p_, sc.resolution.winner), name(p_, x.by),

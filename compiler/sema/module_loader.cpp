@@ -298,8 +298,10 @@ void Loader::resolveImport(Index m, std::size_t k) {
   switch (loc.status) {
     case Located::Status::Escapes: {
       auto& d = diags_.report(DiagId::ImportEscapesRoot, imp.name.span, name);
-      d.help.push_back(fmt::format("`{}` leads to `{}`, which is not inside the root `{}`", name,
-                                   loc.canonical.generic_string(), loc.root->given.generic_string()));
+      // Named relative to the root, so the message holds no machine's folders.
+      d.help.push_back(fmt::format("`{}` leads to `{}`, which is outside the root `{}`", name,
+                                   loc.canonical.lexically_relative(loc.root->canonical).generic_string(),
+                                   loc.root->given.generic_string()));
       return finish(kNone);
     }
     case Located::Status::Found: {

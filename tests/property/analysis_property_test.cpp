@@ -1,6 +1,8 @@
 // Property tests: the region algebra and the analysis against Z3 on random small programs.
 // Each program has territory dimensions with membership, open and closed taxonomies, flags, a
-// count and dated windows; conditions are random trees of and/or/not. Z3 sees the same finite
+// count and dated windows; conditions are random trees of and/or/not. Checked against Z3:
+// emptiness, meeting, inclusion and complements of regions; the conflicts and never-applying
+// norms `analyze` reports; whether an agreement covers a meeting. Z3 sees the same finite
 // domains with explicit remainder values, encoded here from the model alone, and every
 // witness is evaluated against the condition trees directly. A disagreement is a bug.
 //
@@ -498,8 +500,8 @@ void checkConflicts(RandomProgram& gen) {
   CHECK(expectedEmpty == actualEmpty);
 }
 
-/// Agreements: an O x F pair of unrelated jurisdictions is resolved for the F norm's issuer
-/// exactly when the deference (its condition within the agreement's window) covers every
+/// Agreements: an O x F pair of unrelated jurisdictions is resolved, for the issuer deferred
+/// to, exactly when the deference (its condition within the agreement's window) covers every
 /// situation where both norms apply; otherwise the conflict stands and its witness lies
 /// outside what the agreement covers.
 void checkAgreement(RandomProgram& gen, Tally& tally) {
@@ -516,7 +518,8 @@ void checkAgreement(RandomProgram& gen, Tally& tally) {
   Index ag = gen.b.agreement("pact", {P::jur(x), P::jur(y)}, from, until);
   // Shallow and often broad, so that full coverage happens often enough to be tested.
   Condition cover = gen.chance(0.2) ? Condition{} : gen.condition(1);
-  gen.b.defers(ag, P::jur(x), P::jur(y), cover);
+  bool towardsF = gen.chance(0.5);  // which issuer defers to which
+  gen.b.defers(ag, P::jur(towardsF ? x : y), P::jur(towardsF ? y : x), cover);
   const model::Program& p = gen.b.finish();
 
   Oracle z3(p);
@@ -539,7 +542,7 @@ void checkAgreement(RandomProgram& gen, Tally& tally) {
   CHECK(pair->resolution.resolved == covered);
   ++(covered ? tally.included : tally.notIncluded);
   if (covered) {
-    CHECK(pair->resolution.winner == f);
+    CHECK(pair->resolution.winner == (towardsF ? f : o));
     return;
   }
   REQUIRE(pair->point);

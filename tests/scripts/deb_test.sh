@@ -64,6 +64,13 @@ files=$(sed -n 's/^checked: 1 error in \([0-9]*\) files$/\1/p' "$work/check.txt"
 [ -n "$files" ] && [ "$files" -gt 3 ] ||
   fail "expected the 3 files of the repository and those of the standard library to be read"
 
+# ---- the installed nomos runs the test blocks of a repository
+cp -r "$src/examples/tutorial/step6" "$work/tested"
+status=0
+"$nomos" test tested --today 2026-01-01 > "$work/test.txt" 2>&1 || status=$?
+[ "$status" -eq 0 ] && grep -q '^3 passed, 0 failed$' "$work/test.txt" ||
+  { cat "$work/test.txt"; fail "nomos test on the tutorial's step 6 did not pass its 3 tests"; }
+
 # ---- and it was the installed stdlib that it read: take it away and `import std` fails
 mv "$root/usr/share/nomos/stdlib" "$root/usr/share/nomos/stdlib.away"
 status=0

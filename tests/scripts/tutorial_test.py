@@ -72,10 +72,15 @@ def parse_blocks(doc_lines):
 
 def commands_of(block, where):
     """[(command line, [expected output lines]), ...] of a console block."""
-    result = []
+    result, continued = [], False
     for line in block.lines:
-        if line.startswith("$ "):
+        if continued:  # a command split over lines with a trailing backslash
+            cmd = result[-1][0][:-1].rstrip() + " " + line.strip()
+            result[-1] = (cmd, [])
+            continued = cmd.endswith("\\")
+        elif line.startswith("$ "):
             result.append((line[2:], []))
+            continued = line.endswith("\\")
         elif not result:
             sys.exit(f"{where}: a console block must start with a `$ nomos ...` line")
         else:
@@ -83,6 +88,20 @@ def commands_of(block, where):
     for cmd, _ in result:
         if not cmd.startswith("nomos "):
             sys.exit(f"{where}: only nomos commands can be checked, found `$ {cmd}`")
+    return result
+
+
+def command_lines(block):
+    """The lines each command is written on, as in the document (for --update)."""
+    result, continued = [], False
+    for line in block.lines:
+        if continued:
+            result[-1].append(line)
+        elif line.startswith("$ "):
+            result.append([line])
+        else:
+            continue
+        continued = line.endswith("\\")
     return result
 
 
@@ -158,11 +177,11 @@ def main():
                 with open(full, "w", encoding="utf-8") as f:
                     f.write(text.replace(old, new))
 
-            new_lines = []
-            for cmd, expected in commands_of(b, where):
+            new_lines, written = [], command_lines(b)
+            for (cmd, expected), shown in zip(commands_of(b, where), written):
                 n_commands += 1
                 actual = run(nomos, cmd, work)
-                new_lines += ["$ " + cmd] + actual
+                new_lines += shown + actual
                 if actual != expected:
                     diff = difflib.unified_diff(expected, actual, "tutorial", "nomos", lineterm="")
                     failures.append(f"{where}: `{cmd}` prints something else:\n" + "\n".join(diff))

@@ -40,4 +40,30 @@ TEST_SUITE("backends.golden") {
       CHECK(files[0].contents == testing::readText(expected));
     }
   }
+
+  TEST_CASE("three bundled examples render their expected Markdown") {
+    // The examples are what users read first; their documents are pinned too, so a change
+    // in wording or in the findings shows up in review.
+    fs::path dir = testing::sourceDir() / "tests" / "golden-docs" / "examples";
+    bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+    for (const char* name : {"cross_border", "incident_reporting", "company_policy"}) {
+      CAPTURE(name);
+      fs::current_path(testing::sourceDir());  // relative paths: the documents name no machine's folders
+      auto c = testing::compileFiles({std::string("examples/") + name});
+      REQUIRE(c->program() != nullptr);
+      backends::DocumentOptions o;
+      o.format = backends::DocFormat::Markdown;
+      o.single = true;
+      o.generator = "nomos";
+      auto files = backends::renderDocuments(*c->program(), c->analysis(), o);
+      REQUIRE(files.size() == 1);
+      fs::path expected = dir / (std::string(name) + ".md");
+      if (update) {
+        testing::writeText(expected, files[0].contents);
+        continue;
+      }
+      REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
+      CHECK(files[0].contents == testing::readText(expected));
+    }
+  }
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "driver/evaluate.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -35,6 +36,30 @@ std::vector<Golden> goldens() {
   return out;
 }
 
+/// Does the case hold `test` blocks? Then `nomos test` runs on it too.
+bool hasTests(const fs::path& input) {
+  auto holds = [](const fs::path& file) {
+    std::string text = readText(file);
+    return text.starts_with("test \"") || text.find("\ntest \"") != std::string::npos;
+  };
+  if (fs::is_regular_file(input)) return holds(input);
+  for (const auto& e : fs::recursive_directory_iterator(input)) {
+    if (e.path().extension() == ".nomos" && holds(e.path())) return true;
+  }
+  return false;
+}
+
+CheckRun runTests(const fs::path& input) {
+  nomos::driver::Options o;
+  o.paths = {input.generic_string()};
+  o.today = nomos::model::dateFromCivil(2026, 1, 1);
+  std::ostringstream out, err;
+  CheckRun r;
+  r.status = nomos::driver::test(o, {}, out, err);
+  r.out = out.str() + err.str();
+  return r;
+}
+
 }  // namespace
 
 TEST_SUITE("golden") {
@@ -47,6 +72,12 @@ TEST_SUITE("golden") {
       CAPTURE(g.name);
       auto run = runCheck({g.input.generic_string()});
       std::string actual = run.out + "exit status: " + std::to_string(run.status) + "\n";
+      int worst = run.status;
+      if (hasTests(g.input)) {
+        auto tests = runTests(g.input);
+        actual += "--- nomos test\n" + tests.out + "exit status: " + std::to_string(tests.status) + "\n";
+        worst = std::max(worst, tests.status);
+      }
       if (update) {
         writeText(g.expected, actual);
         continue;
@@ -54,9 +85,9 @@ TEST_SUITE("golden") {
       REQUIRE_MESSAGE(fs::exists(g.expected), "missing " << g.expected.filename() << " (run with UPDATE_GOLDEN=1)");
       CHECK(actual == readText(g.expected));
       if (g.name.starts_with("fail_")) {
-        CHECK_MESSAGE(run.status == 1, g.name << " must fail with exit status 1");
+        CHECK_MESSAGE(worst == 1, g.name << " must fail with exit status 1");
       } else {
-        CHECK_MESSAGE(run.status != 2, g.name << " must not be an I/O failure");
+        CHECK_MESSAGE(worst != 2, g.name << " must not be an I/O failure");
       }
     }
   }
@@ -70,12 +101,15 @@ TEST_SUITE("golden") {
     for (const auto& info : nomos::diag::allDiagnostics()) {
       // Codes that need the file system in a special state are covered by the driver's
       // hostile-input tests instead of goldens.
-      static const std::set<std::string_view> kNotGolden = {"N0001", "N0002", "N0003", "N0004", "N0005", "N0006"};
+      // N3071 needs more than 100,000 findings: its explain page's script (run by
+      // explain_test.cpp) generates such an input instead.
+      static const std::set<std::string_view> kNotGolden = {"N0001", "N0002", "N0003", "N0004",
+                                                            "N0005", "N0006", "N3071"};
       if (kNotGolden.count(info.code)) continue;
       if (all.find(std::string("[") + std::string(info.code) + "]") == std::string::npos) {
         missing.emplace_back(info.code);
       }
     }
-    WARN_MESSAGE(missing.empty(), "codes without a golden case: " << fmt::format("{}", fmt::join(missing, ", ")));
+    CHECK_MESSAGE(missing.empty(), "codes without a golden case: " << fmt::format("{}", fmt::join(missing, ", ")));
   }
 }

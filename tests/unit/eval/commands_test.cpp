@@ -45,12 +45,27 @@ fs::path failingFile() {
 
 TEST_SUITE("commands") {
   TEST_CASE("the test blocks of every bundled example pass") {
-    std::size_t examples = 0;
+    // An example is a rule repository; one without rule files of its own (the tutorial) is a
+    // series of them, one per subfolder.
+    std::vector<fs::path> repositories;
     for (const auto& entry : fs::directory_iterator(sourceDir() / "examples")) {
       if (!entry.is_directory()) continue;
+      bool own = false;
+      for (const auto& f : fs::directory_iterator(entry.path())) own |= f.path().extension() == ".nomos";
+      if (own) {
+        repositories.push_back(entry.path());
+        continue;
+      }
+      for (const auto& sub : fs::directory_iterator(entry.path())) {
+        if (sub.is_directory()) repositories.push_back(sub.path());
+      }
+    }
+    std::size_t examples = 0;
+    for (const auto& repository : repositories) {
       ++examples;
-      CAPTURE(entry.path().filename().string());
-      auto run = runTestCommand({entry.path().string()});
+      CAPTURE(repository.string());
+      auto run = runTestCommand({repository.string()});
+      if (run.out.starts_with("no tests found")) continue;
       CAPTURE(run.out);
       CHECK(run.status == 0);
       CHECK(run.out.find(" passed, 0 failed\n") != std::string::npos);

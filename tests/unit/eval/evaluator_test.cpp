@@ -88,7 +88,7 @@ norm citizen_rule from LAW article "2": Citizen must not transfer;
 norm provider_rule from LAW article "3": Provider must not process;
 norm abroad_rule from LAW article "4": Provider must not transfer_abroad;
 )"));
-    nomos::eval::Situation s = e->situation(R"({"actor": ["Provider"], "action": "disclose", "date": "2024-01-01"})");
+    nomos::eval::Situation s = e->situation(R"({"actor": ["Provider"], "action": "transfer", "date": "2024-01-01"})");
     auto ev = e->evaluator->evaluate(s);
     CHECK(ev.applies(e->norm("company_rule")) == Truth::Yes);
     CHECK(ev.applies(e->norm("provider_rule")) == Truth::Yes);
@@ -96,7 +96,7 @@ norm abroad_rule from LAW article "4": Provider must not transfer_abroad;
     CHECK(ev.applies(e->norm("abroad_rule")) == Truth::No);
     nomos::eval::Reasons reasons(*e->evaluator, s, ev);
     CHECK(reasons.whyNot(e->norm("citizen_rule")) == "it binds `Citizen`, and the actor is `Provider`");
-    CHECK(reasons.whyNot(e->norm("abroad_rule")) == "it is about `transfer_abroad`, a narrower action than `disclose`");
+    CHECK(reasons.whyNot(e->norm("abroad_rule")) == "it is about `transfer_abroad`, a narrower action than `transfer`");
   }
 
   TEST_CASE("what a situation leaves free makes an answer that turns on it undetermined, and names it") {
@@ -295,5 +295,36 @@ test "inside China it does" {
     CHECK(inside.status == nomos::eval::TestStatus::Error);
     REQUIRE(inside.diagnostics.size() == 1);
     CHECK(inside.diagnostics[0].code() == "N4001");
+  }
+  TEST_CASE("an assertion that holds whatever a free flag is passes; one that fails whatever it is fails") {
+    auto e = evaluateText("whatever", program(R"(
+norm a from LAW article "1": Company must not disclose where location in CN unless approved;
+norm b from LAW article "2": Company must not disclose where location in CN and approved;
+norm c from LAW article "3": Company must not disclose where location in CN and approved and individuals > 10;
+norm p from REG article "4": Company may disclose where location in CN and approved;
+test "forbidden either way" {
+  given Company doing disclose;
+  given location CN, date 2024-01-01;
+  expect forbidden;
+}
+test "never permitted" {
+  given Company doing disclose;
+  given location CN, date 2024-01-01;
+  expect permitted;
+}
+test "a count is not enumerated" {
+  given Company doing disclose;
+  given location CN, approved, date 2024-01-01;
+  expect forbidden by c;
+}
+)"));
+    CHECK(nomos::eval::runTest(*e->evaluator, e->test("forbidden either way")).status == nomos::eval::TestStatus::Passed);
+    // Without approval `p` does not apply; with it, the statute `b` sets the regulation aside.
+    auto never = nomos::eval::runTest(*e->evaluator, e->test("never permitted"));
+    REQUIRE(never.status == nomos::eval::TestStatus::Failed);
+    CHECK(never.diagnostics[0].message.find("; it fails for every value of `approved`") != std::string::npos);
+    auto count = nomos::eval::runTest(*e->evaluator, e->test("a count is not enumerated"));
+    REQUIRE(count.status == nomos::eval::TestStatus::Error);
+    CHECK(count.diagnostics[0].message == "the answer depends on `individuals`, which the situation leaves unspecified");
   }
 }
