@@ -213,6 +213,13 @@ int test(const Options& options, const TestOptions& to, std::ostream& out, std::
 }
 
 int eval(const Options& options, const EvalOptions& eo, std::ostream& out, std::ostream& err) {
+  const auto& f = eo.flags;
+  if (eo.situationFile.empty() && eo.situationsFile.empty() && f.actors.empty() && f.action.empty() && f.sets.empty() &&
+      f.facts.empty() && f.date.empty()) {
+    err << "nomos: error: give a situation: --situation FILE, --situations FILE, or --actor CLASS --action ACTION "
+           "[--set DIM=VALUE] [--fact NAME[=VALUE]] [--date DATE]\n";
+    return kExitUsage;
+  }
   Options o = frontEndOptions(options);
   if (eo.json) o.format = OutputFormat::Json;
   Compilation c(o);
