@@ -23,4 +23,8 @@ for example in examples/*/; do
   "$nomos" doc "$example" -o "out/$name" --today 2026-01-01 || failed=1
   echo "   documents: out/$name/index.html"
 done
+echo "== nomos check stdlib (the standard library, checked as its own source)"
+"$nomos" check --stdlib stdlib stdlib --today 2026-01-01 --color never || failed=1
+"$nomos" doc --stdlib stdlib stdlib -o out/stdlib --today 2026-01-01 || failed=1
+echo "   documents: out/stdlib/index.html"
 exit "$failed"

@@ -112,4 +112,29 @@ TEST_SUITE("golden") {
     }
     CHECK_MESSAGE(missing.empty(), "codes without a golden case: " << fmt::format("{}", fmt::join(missing, ", ")));
   }
+
+  TEST_CASE("every bundled example gives exactly the findings its expectation lists") {
+    // tests/golden-examples/NAME.expected pins `nomos check examples/NAME`; each example's
+    // README lists the same findings in words.
+    fs::current_path(sourceDir());
+    bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+    std::set<fs::path> examples;
+    for (const auto& e : fs::directory_iterator(sourceDir() / "examples")) {
+      if (e.is_directory() && e.path().filename() != "tutorial") examples.insert(e.path().filename());
+    }
+    REQUIRE(examples.size() >= 5);
+    for (const auto& name : examples) {
+      CAPTURE(name);
+      auto run = runCheck({"examples/" + name.string()});
+      std::string actual = run.out + "exit status: " + std::to_string(run.status) + "\n";
+      fs::path expected = sourceDir() / "tests" / "golden-examples" / (name.string() + ".expected");
+      if (update) {
+        writeText(expected, actual);
+        continue;
+      }
+      REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
+      CHECK(actual == readText(expected));
+      CHECK(run.status != 2);
+    }
+  }
 }

@@ -114,3 +114,27 @@ TEST_SUITE("spec") {
     CHECK(found);
   }
 }
+
+TEST_CASE("the standard library checks clean, and importing it adds no unused-declaration noise") {
+  nomos::driver::Options o;
+  o.paths = {(sourceDir() / "stdlib").string()};
+  o.stdlibDir = (sourceDir() / "stdlib").string();
+  o.today = nomos::model::dateFromCivil(2026, 1, 1);
+  nomos::driver::Compilation c(o);
+  REQUIRE(c.run());
+  std::ostringstream out;
+  c.renderDiagnostics(out);
+  CAPTURE(out.str());
+  CHECK(c.diags().size() == 0);
+
+  auto dir = scratchDir("stdlib-import");
+  writeText(dir / "main.nomos",
+            "import std;\ninstrument PIPL \"PIPL\" { issuer CN; level statute; }\n"
+            "/// Art. 41.\nnorm pipl_41 \"No disclosure abroad\" from PIPL article \"41\":\n"
+            "  Company must not disclose where location in CN and recipient not in CN;\n");
+  auto run = runCheck({(dir / "main.nomos").string()}, nomos::driver::OutputFormat::Json);
+  auto j = nlohmann::json::parse(run.out);
+  CAPTURE(run.out);
+  CHECK(j["summary"]["errors"] == 0);
+  CHECK(j["summary"]["warnings"] == 0);
+}
