@@ -1,6 +1,7 @@
 // `nomos`: flags in, driver options out. No logic lives here.
 #include <unistd.h>
 
+#include <cctype>
 #include <iostream>
 #include <string>
 
@@ -220,6 +221,7 @@ Examples:
       std::cerr << "nomos: error: give a code (e.g. `nomos explain N3001`) or --list\n";
       return nomos::driver::kExitUsage;
     }
+    for (char& ch : explainCode) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));  // n3001 too
     auto page = nomos::diag::explainPage(explainCode);
     if (!page) {
       std::cerr << "nomos: error: no diagnostic has the code `" << explainCode

@@ -4,39 +4,16 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "driver/compilation.h"
 #include "model/date.h"
+#include "unit/driver/test_support.h"
 
 namespace nomos::testing {
-
-inline std::filesystem::path sourceDir() { return NOMOS_SOURCE_DIR; }
-
-inline std::string readText(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-inline void writeText(const std::filesystem::path& p, const std::string& text) {
-  std::filesystem::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
-
-/// A fresh empty directory under the build tree.
-inline std::filesystem::path scratchDir(const std::string& name) {
-  auto dir = std::filesystem::path(NOMOS_BINARY_DIR) / "test-scratch" / "backends" / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
 
 inline driver::Options optionsFor(std::vector<std::string> paths) {
   driver::Options o;
@@ -61,7 +38,7 @@ inline std::unique_ptr<driver::Compilation> compileFiles(std::vector<std::string
 
 /// Compiles one file of rule text.
 inline std::unique_ptr<driver::Compilation> compileText(const std::string& name, const std::string& text) {
-  auto dir = scratchDir("src-" + name);
+  auto dir = scratchDir("backends/src-" + name);
   auto file = dir / (name + ".nomos");
   writeText(file, text);
   return compileFiles({file.string()});

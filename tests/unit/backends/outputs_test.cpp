@@ -38,7 +38,7 @@ std::string specPath() { return (testing::sourceDir() / "tests" / "golden-docs" 
 
 TEST_SUITE("backends.outputs") {
   TEST_CASE("doc writes the pages even though the analysis found conflicts") {
-    auto dir = testing::scratchDir("doc-out") / "site";
+    auto dir = testing::scratchDir("backends/doc-out") / "site";
     auto r = runDoc({specPath()}, {dir.string(), false});
     CHECK(r.status == 0);
     CHECK(fs::exists(dir / "index.html"));
@@ -53,7 +53,7 @@ TEST_SUITE("backends.outputs") {
   }
 
   TEST_CASE("doc refuses to write anything when the rule files have errors") {
-    auto src = testing::scratchDir("doc-bad");
+    auto src = testing::scratchDir("backends/doc-bad");
     testing::writeText(src / "bad.nomos", "actor A;\nnorm n: A must frobnicate;\n");
     auto dir = src / "site";
     auto r = runDoc({(src / "bad.nomos").string()}, {dir.string(), false});
@@ -64,7 +64,7 @@ TEST_SUITE("backends.outputs") {
   }
 
   TEST_CASE("doc refuses an output that is one of the inputs") {
-    auto src = testing::scratchDir("doc-input");
+    auto src = testing::scratchDir("backends/doc-input");
     testing::writeText(src / "spec_cross_border.nomos", testing::readText(specPath()));
     auto r = runDoc({(src / "spec_cross_border.nomos").string()}, {(src / "spec_cross_border.nomos").string(), false});
     CHECK(r.status == 2);
@@ -87,7 +87,7 @@ TEST_SUITE("backends.outputs") {
   }
 
   TEST_CASE("export writes JSON or ODRL to a file or to standard output") {
-    auto dir = testing::scratchDir("export-out");
+    auto dir = testing::scratchDir("backends/export-out");
     auto r = runExport({specPath()}, {(dir / "rules.json").string(), false, {}});
     CHECK(r.status == 0);
     auto j = nlohmann::json::parse(testing::readText(dir / "rules.json"));

@@ -36,7 +36,7 @@ test "left open" {
 )";
 
 fs::path failingFile() {
-  auto file = scratchDir("failing") / "rules.nomos";
+  auto file = scratchDir("eval/failing") / "rules.nomos";
   writeText(file, kFailing);
   return file;
 }
@@ -110,7 +110,7 @@ TEST_SUITE("commands") {
   }
 
   TEST_CASE("JUnit report written to a file; the closing line still goes to stdout") {
-    auto out = scratchDir("junit") / "report.xml";
+    auto out = scratchDir("eval/junit") / "report.xml";
     nomos::driver::TestOptions to;
     to.format = TestFormat::JUnit;
     to.output = out.string();
@@ -137,7 +137,7 @@ TEST_SUITE("commands") {
   }
 
   TEST_CASE("rule files with errors: the diagnostics, no test run, exit 1") {
-    auto file = scratchDir("broken") / "rules.nomos";
+    auto file = scratchDir("eval/broken") / "rules.nomos";
     writeText(file, std::string(kFailing) + "norm broken from NOWHERE: Company must disclose;\n");
     auto run = runTestCommand({file.string()});
     CHECK(run.status == 1);
@@ -170,7 +170,7 @@ TEST_SUITE("commands") {
   }
 
   TEST_CASE("eval of a batch: one JSON answer per line, ids echoed, a bad line answered with its error") {
-    auto dir = scratchDir("batch");
+    auto dir = scratchDir("eval/batch");
     writeText(dir / "cases.jsonl",
               "{\"id\": 1, \"actor\": [\"Company\"], \"action\": \"disclose\", \"dimensions\": {\"location\": \"CN\"}, "
               "\"facts\": {\"approved\": false}, \"date\": \"2024-01-01\"}\n"
@@ -202,7 +202,7 @@ TEST_SUITE("commands") {
 
   TEST_CASE("eval of an unreadable situation file is an I/O failure") {
     nomos::driver::EvalOptions eo;
-    eo.situationFile = (scratchDir("missing") / "none.json").string();
+    eo.situationFile = (scratchDir("eval/missing") / "none.json").string();
     auto run = runEvalCommand({failingFile().string()}, eo);
     CHECK(run.status == 2);
     CHECK(run.err.find("[N0001]") != std::string::npos);

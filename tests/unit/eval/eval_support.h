@@ -4,8 +4,6 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -18,38 +16,9 @@
 #include "eval/situation_input.h"
 #include "eval/test_runner.h"
 #include "model/date.h"
+#include "unit/driver/test_support.h"
 
 namespace nomos::testing {
-
-inline std::filesystem::path sourceDir() { return NOMOS_SOURCE_DIR; }
-
-/// The spec: ../shared/LANGUAGE.md beside the repository, else the committed copy.
-inline std::filesystem::path languageSpec() {
-  auto shared = sourceDir().parent_path() / "shared" / "LANGUAGE.md";
-  if (std::filesystem::exists(shared)) return shared;
-  return sourceDir() / "tests" / "spec" / "LANGUAGE.md";
-}
-
-inline std::string readText(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-inline void writeText(const std::filesystem::path& p, const std::string& text) {
-  std::filesystem::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
-
-/// A fresh empty directory under the build tree.
-inline std::filesystem::path scratchDir(const std::string& name) {
-  auto dir = std::filesystem::path(NOMOS_BINARY_DIR) / "test-scratch" / "eval" / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
 
 inline driver::Options optionsFor(std::vector<std::string> paths) {
   driver::Options o;
@@ -137,7 +106,7 @@ inline std::unique_ptr<Evaluated> evaluateFiles(std::vector<std::string> paths) 
 
 /// Compiles one file of rule text.
 inline std::unique_ptr<Evaluated> evaluateText(const std::string& name, const std::string& text) {
-  auto file = scratchDir("src-" + name) / (name + ".nomos");
+  auto file = scratchDir("eval/src-" + name) / (name + ".nomos");
   writeText(file, text);
   return evaluateFiles({file.string()});
 }

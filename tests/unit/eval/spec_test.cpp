@@ -10,7 +10,7 @@ namespace {
 
 /// Runs `nomos test` on rule text; returns the run.
 CommandRun testText(const std::string& name, const std::string& text) {
-  auto file = scratchDir("spec-" + name) / "spec.nomos";
+  auto file = scratchDir("eval/spec-" + name) / "spec.nomos";
   writeText(file, text);
   return runTestCommand({file.string()});
 }
