@@ -226,7 +226,7 @@ def main():
     model = CorpusModel(v, args.norms, args.seed)
     write_nomos(model, v, out / "nomos")
     write_small(v, out / "small" / "norms50.nomos", args.seed)
-    situations = make_situations(v, args.situations, args.seed)
+    situations = make_situations(v, args.situations, args.seed, [n for f in model.files for n in f.norms])
     with open(out / "situations.jsonl", "w", encoding="utf-8") as f:
         for s in situations:
             f.write(json.dumps(situation_json(s), separators=(",", ":")) + "\n")

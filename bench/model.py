@@ -405,32 +405,98 @@ class Situation:
     date: datetime.date
 
 
-def make_situations(vocab, n, seed):
+def make_situations(vocab, n, seed, norms=()):
     """`n` complete situations: every dimension and every fact has a value, so Nomos and Cedar
-    see exactly the same input (Cedar has no notion of an unspecified attribute)."""
+    see exactly the same input (Cedar has no notion of an unspecified attribute). Half are
+    drawn at random; the other half are built to satisfy one norm of the corpus picked at
+    random (with everything else random), as the cases a user asks about usually are, so that
+    evaluation has applicable norms, statuses and clashes to work out."""
     rng = random.Random(seed * 7919 + 17)
     v = vocab
+    norms = list(norms)
+    out = []
+    for _ in range(n):
+        s = random_situation(v, rng)
+        if norms and rng.random() < 0.5:
+            satisfy(v, rng, rng.choice(norms), s)
+        out.append(s)
+    return out
+
+
+def random_situation(v, rng):
     classes = [c for c in v.actor if c not in ("Government", "Company", "Citizen", "NGO")]
     issuing = [i for i in ISSUERS if i not in v.bodies and i not in v.groups]
     members_of_eu = v.groups["EU"][1]
-    out = []
-    for _ in range(n):
-        first = rng.choice(classes)
-        actor = [first]
-        if rng.random() < 0.3:
-            second = rng.choice(classes)
-            if second != first and not v.actor_disjoint(first, second):
-                actor.append(second)
-        dims = {}
-        for d in v.dimensions:
-            if d.territory:
-                r = rng.random()
-                dims[d.name] = (rng.choice(issuing) if r < 0.7 else rng.choice(members_of_eu) if r < 0.85
-                                else rng.choice(v.countries))
+    first = rng.choice(classes)
+    actor = [first]
+    if rng.random() < 0.3:
+        second = rng.choice(classes)
+        if second != first and not v.actor_disjoint(first, second):
+            actor.append(second)
+    dims = {}
+    for d in v.dimensions:
+        if d.territory:
+            r = rng.random()
+            dims[d.name] = (rng.choice(issuing) if r < 0.7 else rng.choice(members_of_eu) if r < 0.85
+                            else rng.choice(v.countries))
+        else:
+            dims[d.name] = rng.choice(list(d.nodes())).name
+    facts = {f: rng.random() < 0.35 for f in FLAGS}
+    for c, thresholds in COUNTS.items():
+        facts[c] = rng.randint(0, thresholds[-1] * 2)
+    return Situation(actor, rng.choice(list(v.action)), dims, facts, random_date(rng, 2012, 2025))
+
+
+def _within(v, dim, value, target):
+    """Is `value` of dimension `dim` the category or jurisdiction `target` or inside it?"""
+    if v.dim[dim].territory:
+        return value == target or target in v.jurisdiction_ancestors(value)
+    node = v.category[value][1]
+    return value == target or any(a.name == target for a in node.ancestors())
+
+
+def satisfy(v, rng, norm, s):
+    """Changes situation `s` so that `norm` applies in it: its subject, its action (or a form
+    of it), a date in its window, and values that make `where` true and `unless` false."""
+    subject = norm.subject
+    below = [c for c, node in v.actor.items()
+             if c == subject or any(a.name == subject for a in node.ancestors())]
+    if subject in v.bodies:
+        below = [subject]
+    s.actor = [rng.choice(below)]
+    s.action = rng.choice([a.name for a in v.action[norm.action].walk()])
+    eff = norm.effective or norm.instrument.effective
+    until = norm.until or norm.instrument.until or datetime.date(2025, 12, 31)
+    if until >= eff:
+        s.date = datetime.date.fromordinal(rng.randint(eff.toordinal(), until.toordinal()))
+
+    def make_true(c):
+        kind = c[0]
+        if kind == "and":
+            for x in c[1]:
+                make_true(x)
+        elif kind == "or":
+            make_true(rng.choice(c[1]))
+        elif kind == "flag":
+            s.facts[c[1]] = c[2]
+        elif kind == "cmp":
+            _, fact, op, k = c
+            s.facts[fact] = {">=": k + rng.randint(0, k), ">": k + 1 + rng.randint(0, k), "<": rng.randint(0, k - 1),
+                             "<=": rng.randint(0, k), "==": k}[op]
+        elif kind == "in":
+            _, dim, vals, negated = c
+            if v.dim[dim].territory:
+                pool = v.all_jurisdictions()
             else:
-                dims[d.name] = rng.choice(list(d.nodes())).name
-        facts = {f: rng.random() < 0.35 for f in FLAGS}
-        for c, thresholds in COUNTS.items():
-            facts[c] = rng.randint(0, thresholds[-1] * 2)
-        out.append(Situation(actor, rng.choice(list(v.action)), dims, facts, random_date(rng, 2012, 2025)))
-    return out
+                pool = [x.name for x in v.dim[dim].nodes()]
+            if negated:
+                pool = [x for x in pool if not any(_within(v, dim, x, t) for t in vals)]
+            else:
+                pool = [x for x in pool if any(_within(v, dim, x, t) for t in vals)]
+            s.dimensions[dim] = rng.choice(pool)
+
+    if norm.where:
+        make_true(norm.where)
+    if norm.unless:  # `unless` here is a flag or an `or` of flags: all must be false
+        for x in ([norm.unless] if norm.unless[0] == "flag" else norm.unless[1]):
+            s.facts[x[1]] = not x[2]

@@ -187,6 +187,11 @@ def main():
     if loads:
         print(f"- Cedar: loading the wasm module in node (first size): {loads[0]:.1f} ms")
     for n in sizes:
+        try:
+            print(f"- same answers, {n // 1000}k norms: " + Path(res / f"crosscheck-{n}.txt").read_text().splitlines()[0])
+        except (OSError, IndexError):
+            pass
+    for n in sizes:
         d = cedar.get(n)
         if d and d.get("validation_errors"):
             print(f"- Cedar {n}: {d['validation_errors']} validation errors (the translation is wrong somewhere)")

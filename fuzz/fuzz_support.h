@@ -19,7 +19,8 @@ namespace nomos::fuzz {
 /// A private directory in shared memory for the one input file each run writes.
 inline const std::filesystem::path& scratchFile() {
   static const std::filesystem::path file = [] {
-    std::filesystem::path base = std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
+    std::filesystem::path base =
+        std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
     auto dir = base / ("nomos-fuzz-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     return dir / "input.nomos";

@@ -49,28 +49,39 @@ inline std::string generateProgram(Choices& in) {
   s += "levels law > rule;\n";
   s += "body Acme : Provider; body Beta : Operator;\n";
   const std::vector<std::string> issuers = {"AA", "BB", "EU", "FR", "Acme", "Beta"};
-  const std::vector<std::string> actors = {"Gov", "Firm", "Person", "Provider", "Operator", "Acme", "Beta"};
-  const std::vector<std::string> actions = {"process", "collect", "store", "transfer", "abroad", "disclose", "erase", "keep"};
+  const std::vector<std::string> actors = {"Gov",      "Firm", "Person", "Provider",
+                                           "Operator", "Acme", "Beta"};
+  const std::vector<std::string> actions = {"process", "collect",  "store", "transfer",
+                                            "abroad",  "disclose", "erase", "keep"};
   const std::vector<std::string> cats = {"personal", "sensitive", "health", "minors", "important"};
   const std::vector<std::string> purposes = {"enforcement", "security", "commerce"};
   const std::vector<std::string> modalities = {"must", "must not", "may", "need not"};
 
   auto date = [&](int base) {
-    return std::to_string(2018 + static_cast<int>(in.pick(8)) + base) + "-0" + std::to_string(1 + in.pick(9)) + "-1" +
-           std::to_string(in.pick(9));
+    return std::to_string(2018 + static_cast<int>(in.pick(8)) + base) + "-0" +
+           std::to_string(1 + in.pick(9)) + "-1" + std::to_string(in.pick(9));
   };
   // A random condition of bounded depth.
   std::function<std::string(int)> cond = [&](int depth) -> std::string {
     unsigned k = depth > 2 ? in.pick(5) : in.pick(8);
     switch (k) {
-      case 0: return std::string(in.flip() ? "loc" : "rcp") + (in.flip() ? " not in " : " in ") + jur[in.pick(jur.size())];
-      case 1: return "data in {" + cats[in.pick(cats.size())] + ", " + cats[in.pick(cats.size())] + "}";
-      case 2: return std::string(in.flip() ? "not " : "") + (in.flip() ? "ok" : "warrant");
-      case 3: return "people " + std::string(in.flip() ? ">= " : "< ") + std::to_string(in.pick(2000));
-      case 4: return "purpose in " + purposes[in.pick(purposes.size())];
-      case 5: return "(" + cond(depth + 1) + " and " + cond(depth + 1) + ")";
-      case 6: return "(" + cond(depth + 1) + " or " + cond(depth + 1) + ")";
-      default: return "not (" + cond(depth + 1) + ")";
+      case 0:
+        return std::string(in.flip() ? "loc" : "rcp") + (in.flip() ? " not in " : " in ") +
+               jur[in.pick(jur.size())];
+      case 1:
+        return "data in {" + cats[in.pick(cats.size())] + ", " + cats[in.pick(cats.size())] + "}";
+      case 2:
+        return std::string(in.flip() ? "not " : "") + (in.flip() ? "ok" : "warrant");
+      case 3:
+        return "people " + std::string(in.flip() ? ">= " : "< ") + std::to_string(in.pick(2000));
+      case 4:
+        return "purpose in " + purposes[in.pick(purposes.size())];
+      case 5:
+        return "(" + cond(depth + 1) + " and " + cond(depth + 1) + ")";
+      case 6:
+        return "(" + cond(depth + 1) + " or " + cond(depth + 1) + ")";
+      default:
+        return "not (" + cond(depth + 1) + ")";
     }
   };
 
@@ -87,24 +98,25 @@ inline std::string generateProgram(Choices& in) {
   unsigned norms = 2 + in.pick(10);
   for (unsigned n = 0; n < norms; ++n) {
     std::string modality = modalities[in.pick(modalities.size())];
-    s += "norm n" + std::to_string(n) + " from I" + std::to_string(in.pick(instruments)) + " article \"" +
-         std::to_string(n + 1) + "\": " + actors[in.pick(actors.size())] + " " + modality + " " +
-         actions[in.pick(actions.size())];
+    s += "norm n" + std::to_string(n) + " from I" + std::to_string(in.pick(instruments)) +
+         " article \"" + std::to_string(n + 1) + "\": " + actors[in.pick(actors.size())] + " " +
+         modality + " " + actions[in.pick(actions.size())];
     if (in.flip()) s += " where " + cond(0);
     if (in.pick(3) == 0) s += " unless " + cond(1);
-    if (modality == "must" && in.pick(3) == 0) s += " within " + std::to_string(1 + in.pick(96)) + " hours";
+    if (modality == "must" && in.pick(3) == 0)
+      s += " within " + std::to_string(1 + in.pick(96)) + " hours";
     if (in.pick(4) == 0) s += " effective " + date(0);
     if (in.pick(6) == 0 && n > 0) s += " prevails over n" + std::to_string(in.pick(n));
     s += ";\n";
   }
   unsigned claims = in.pick(4);
   for (unsigned c = 0; c < claims; ++c) {
-    s += "sovereignty c" + std::to_string(c) + " of " + jur[in.pick(jur.size())] + (in.pick(3) == 0 ? " exclusive" : "") +
-         " over " + cond(1) + ";\n";
+    s += "sovereignty c" + std::to_string(c) + " of " + jur[in.pick(jur.size())] +
+         (in.pick(3) == 0 ? " exclusive" : "") + " over " + cond(1) + ";\n";
   }
   if (in.flip()) {
-    s += "agreement g between AA, BB, EU { effective " + date(0) + "; AA defers to BB where " + cond(1) +
-         "; EU defers to AA where " + cond(1) + "; }\n";
+    s += "agreement g between AA, BB, EU { effective " + date(0) + "; AA defers to BB where " +
+         cond(1) + "; EU defers to AA where " + cond(1) + "; }\n";
   }
   return s;
 }

@@ -7,7 +7,10 @@
 // JavaScript engine compiling the WebAssembly to optimised code; a long-running service pays
 // that once, a command-line tool on every start.
 //
-//   node bench/cedar/bench.js CORPUS/cedar [--runs 5] [--requests N]
+//   node bench/cedar/bench.js CORPUS/cedar [--runs 5] [--requests N] [--decisions FILE]
+//
+// --decisions FILE writes, per request, Cedar's decision and its determining policies (by
+// their @id, the Nomos norm name), for bench/crosscheck.py to compare with `nomos eval`.
 'use strict';
 
 const fs = require('fs');
@@ -23,9 +26,11 @@ const args = process.argv.slice(2);
 let dir = null;
 let runs = 5;
 let maxRequests = Infinity;
+let decisionsFile = null;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = parseInt(args[++i], 10);
   else if (args[i] === '--requests') maxRequests = parseInt(args[++i], 10);
+  else if (args[i] === '--decisions') decisionsFile = args[++i];
   else if (!dir) dir = args[i];
   else usage(`unexpected argument ${args[i]}`);
 }
@@ -96,6 +101,7 @@ for (let r = 0; r <= runs; r++) {
   samples.preparse.push(ms);
 
   const counts = { allow: 0, deny: 0, errors: 0, determining_policies: 0 };
+  const answers = [];
   const cpuStart = cpuNow();
   const start = now();
   for (const q of requests) {
@@ -108,10 +114,18 @@ for (let r = 0; r <= runs; r++) {
     counts[a.response.decision] += 1;
     counts.errors += a.response.diagnostics.errors.length;
     counts.determining_policies += a.response.diagnostics.reason.length;
+    if (decisionsFile && r === 0) answers.push(a.response);
   }
   samples.authorize.push(now() - start);
   (cpuSamples.authorize = cpuSamples.authorize || []).push(cpuNow() - cpuStart);
   decisions = counts;
+  if (decisionsFile && r === 0) {
+    // Policy ids are positions (policy0, …); map them back to the @id annotations.
+    const ids = [...policies.matchAll(/^@id\("([^"]*)"\)/gm)].map((m) => m[1]);
+    const name = (p) => (/^policy\d+$/.test(p) ? ids[+p.slice(6)] : p);
+    fs.writeFileSync(decisionsFile, answers.map((x) => JSON.stringify(
+      { decision: x.decision, reason: x.diagnostics.reason.map(name).sort() })).join('\n') + '\n');
+  }
   if (r === 0) {
     for (const k of Object.keys(samples)) {
       cold[k] = +samples[k].pop().toFixed(3);

@@ -13,23 +13,35 @@ namespace {
 /// Findings come out grouped by check, in the order the checks run.
 int phaseOf(FindingKind k) {
   switch (k) {
-    case FindingKind::TooComplex: return 0;
-    case FindingKind::PrecedenceIgnored: return 1;
-    case FindingKind::NeverApplies: return 2;
+    case FindingKind::TooComplex:
+      return 0;
+    case FindingKind::PrecedenceIgnored:
+      return 1;
+    case FindingKind::NeverApplies:
+      return 2;
     case FindingKind::Conflict:
     case FindingKind::Contradiction:
-    case FindingKind::DeadlineOverlap: return 3;
-    case FindingKind::Redundant: return 4;
-    case FindingKind::Overlap: return 5;
-    case FindingKind::Reach: return 6;
+    case FindingKind::DeadlineOverlap:
+      return 3;
+    case FindingKind::Redundant:
+      return 4;
+    case FindingKind::Overlap:
+      return 5;
+    case FindingKind::Reach:
+      return 6;
   }
   return 7;
 }
 
 }  // namespace
 
-Analyzer::Analyzer(const model::Program& program, diag::DiagnosticEngine& diags, const Options& options)
-    : program_(program), diags_(diags), options_(options), domains_(program), algebra_(domains_, options.maxBoxes) {}
+Analyzer::Analyzer(const model::Program& program, diag::DiagnosticEngine& diags,
+                   const Options& options)
+    : program_(program),
+      diags_(diags),
+      options_(options),
+      domains_(program),
+      algebra_(domains_, options.maxBoxes) {}
 
 Result Analyzer::run() {
   prepareNorms();
@@ -38,7 +50,8 @@ Result Analyzer::run() {
   checkNeverApplies();
 
   std::vector<bool> eligible(norms_.size());
-  for (std::size_t n = 0; n < norms_.size(); ++n) eligible[n] = norms_[n].usable && !norms_[n].empty;
+  for (std::size_t n = 0; n < norms_.size(); ++n)
+    eligible[n] = norms_[n].usable && !norms_[n].empty;
   index_.emplace(program_, eligible, keyAtoms(eligible));
 
   checkPairs();
@@ -55,7 +68,8 @@ Result Analyzer::run() {
   return Result{std::move(findings_)};
 }
 
-std::vector<std::vector<std::uint32_t>> Analyzer::keyAtoms(const std::vector<bool>& eligible) const {
+std::vector<std::vector<std::uint32_t>> Analyzer::keyAtoms(
+    const std::vector<bool>& eligible) const {
   // The key is the dimension the most norms constrain in every box (often where the act
   // takes place): it splits the candidate lists best.
   std::vector<std::size_t> constraining(program_.dimensions.size(), 0);
@@ -63,7 +77,8 @@ std::vector<std::vector<std::uint32_t>> Analyzer::keyAtoms(const std::vector<boo
     if (!eligible[n]) continue;
     const auto& boxes = norms_[n].condition.boxes;
     for (const auto& c : boxes.front().dims) {
-      bool everywhere = std::all_of(boxes.begin(), boxes.end(), [&](const Box& b) { return b.dimAtoms(c.dim); });
+      bool everywhere =
+          std::all_of(boxes.begin(), boxes.end(), [&](const Box& b) { return b.dimAtoms(c.dim); });
       if (everywhere) ++constraining[c.dim];
     }
   }
@@ -93,7 +108,8 @@ std::vector<std::vector<std::uint32_t>> Analyzer::keyAtoms(const std::vector<boo
 
 }  // namespace detail
 
-Result analyze(const model::Program& program, diag::DiagnosticEngine& diags, const Options& options) {
+Result analyze(const model::Program& program, diag::DiagnosticEngine& diags,
+               const Options& options) {
   detail::Analyzer analyzer(program, diags, options);
   return analyzer.run();
 }

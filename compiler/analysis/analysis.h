@@ -15,16 +15,16 @@
 namespace nomos::analysis {
 
 enum class FindingKind : std::uint8_t {
-  Conflict,          // compliance impossible (error; N3001, N3002, N3003 for a body's rule vs law)
-  Contradiction,     // permission vs prohibition etc. (warning; N3010-N3013)
-  DeadlineOverlap,   // same obligation, different `within` (note; N3020)
-  Overlap,           // two sovereignty claims (warning N3030 / error N3031)
-  Reach,             // a norm beyond its issuer's claims (warning; N3040)
-  NeverApplies,      // empty region (warning; N3050)
-  Redundant,         // contained in another of the same issuer (warning; N3051)
-  PrecedenceIgnored, // `prevails over` across unrelated issuers (warning; N3061)
-  TooComplex,        // too large to analyse: a condition beyond the box budget (N3070), or
-                     // pair findings beyond Options::maxPairFindings, counted only (N3071)
+  Conflict,           // compliance impossible (error; N3001, N3002, N3003 for a body's rule vs law)
+  Contradiction,      // permission vs prohibition etc. (warning; N3010-N3013)
+  DeadlineOverlap,    // same obligation, different `within` (note; N3020)
+  Overlap,            // two sovereignty claims (warning N3030 / error N3031)
+  Reach,              // a norm beyond its issuer's claims (warning; N3040)
+  NeverApplies,       // empty region (warning; N3050)
+  Redundant,          // contained in another of the same issuer (warning; N3051)
+  PrecedenceIgnored,  // `prevails over` across unrelated issuers (warning; N3061)
+  TooComplex,         // too large to analyse: a condition beyond the box budget (N3070), or
+                      // pair findings beyond Options::maxPairFindings, counted only (N3071)
 };
 
 /// How a conflict or contradiction was settled, if it was.
@@ -69,6 +69,7 @@ struct Result {
   std::vector<Finding> findings;  // deterministic order
 };
 
-Result analyze(const model::Program& program, diag::DiagnosticEngine& diags, const Options& options = {});
+Result analyze(const model::Program& program, diag::DiagnosticEngine& diags,
+               const Options& options = {});
 
 }  // namespace nomos::analysis

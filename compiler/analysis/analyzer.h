@@ -16,8 +16,8 @@
 namespace nomos::analysis::detail {
 
 struct PreparedNorm {
-  bool usable = false;  // subject, action and condition could be analysed
-  bool empty = false;   // the norm can never apply
+  bool usable = false;        // subject, action and condition could be analysed
+  bool empty = false;         // the norm can never apply
   bool emptySubject = false;  // its subject class lies under two disjoint classes
   bool tooComplexReported = false;
   Region condition;  // where ∧ ¬unless, any date
@@ -31,7 +31,7 @@ struct PreparedDeference {
   model::Issuer from, to;
   Index agreement = model::kNone;
   source::Span span;  // the `A defers to B where C` clause
-  Region cover;  // the deference's condition, within the agreement's window
+  Region cover;       // the deference's condition, within the agreement's window
   std::vector<Index> dims, facts;
 };
 
@@ -66,7 +66,8 @@ class Analyzer {
   Result run();
 
  private:
-  friend class EngineAccess;  // analysis/engine.cpp: evaluation reuses the prepared regions and resolve
+  friend class EngineAccess;  // analysis/engine.cpp: evaluation reuses the prepared regions and
+                              // resolve
   // analysis.cpp
   std::vector<std::vector<std::uint32_t>> keyAtoms(const std::vector<bool>& eligible) const;
 

@@ -78,7 +78,9 @@ void Box::setDim(Index dim, AtomSet atoms) {
 
 void Box::setFlag(Index fact, bool value) { upsert(flags, FlagConstraint{fact, value}, false); }
 
-void Box::setCount(Index fact, Range range) { upsert(counts, CountConstraint{fact, range}, range == kAllCounts); }
+void Box::setCount(Index fact, Range range) {
+  upsert(counts, CountConstraint{fact, range}, range == kAllCounts);
+}
 
 bool intersects(const Box& a, const Box& b) {
   if (!a.dates.overlaps(b.dates)) return false;
@@ -102,7 +104,8 @@ bool intersects(const Box& a, const Box& b) {
       ++i, ++j;
     }
   }
-  for (auto i = a.counts.begin(), j = b.counts.begin(); i != a.counts.end() && j != b.counts.end();) {
+  for (auto i = a.counts.begin(), j = b.counts.begin();
+       i != a.counts.end() && j != b.counts.end();) {
     if (i->fact < j->fact) {
       ++i;
     } else if (j->fact < i->fact) {
@@ -132,9 +135,11 @@ std::optional<Box> intersect(const Box& a, const Box& b) {
     }
   }
   r.flags.reserve(a.flags.size() + b.flags.size());
-  std::merge(a.flags.begin(), a.flags.end(), b.flags.begin(), b.flags.end(), std::back_inserter(r.flags));
+  std::merge(a.flags.begin(), a.flags.end(), b.flags.begin(), b.flags.end(),
+             std::back_inserter(r.flags));
   r.flags.erase(std::unique(r.flags.begin(), r.flags.end()), r.flags.end());
-  for (auto i = a.counts.begin(), j = b.counts.begin(); i != a.counts.end() || j != b.counts.end();) {
+  for (auto i = a.counts.begin(), j = b.counts.begin();
+       i != a.counts.end() || j != b.counts.end();) {
     if (j == b.counts.end() || (i != a.counts.end() && i->fact < j->fact)) {
       r.counts.push_back(*i++);
     } else if (i == a.counts.end() || j->fact < i->fact) {
@@ -276,7 +281,8 @@ std::optional<Box> tryMerge(const Box& a, const Box& b) {
         ++i, ++j;
         if (x == y) continue;
         // Adjacent or overlapping intervals unite into one.
-        bool touch = x.lo <= (y.hi == INT64_MAX ? y.hi : y.hi + 1) && y.lo <= (x.hi == INT64_MAX ? x.hi : x.hi + 1);
+        bool touch = x.lo <= (y.hi == INT64_MAX ? y.hi : y.hi + 1) &&
+                     y.lo <= (x.hi == INT64_MAX ? x.hi : x.hi + 1);
         if (!touch) return std::nullopt;
         r.setCount(fact, {std::min(x.lo, y.lo), std::max(x.hi, y.hi)});
       }

@@ -74,7 +74,9 @@ struct Box {
   void setCount(Index fact, Range range);
 
   /// Is this box unconstrained in every component?
-  bool isUniverse() const { return dims.empty() && flags.empty() && counts.empty() && dates == kAllDates; }
+  bool isUniverse() const {
+    return dims.empty() && flags.empty() && counts.empty() && dates == kAllDates;
+  }
 
   friend bool operator==(const Box&, const Box&) = default;
   friend auto operator<=>(const Box&, const Box&) = default;

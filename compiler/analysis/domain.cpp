@@ -65,7 +65,8 @@ Domains::Domain Domains::buildTaxonomy(const model::Dimension& dim) const {
   for (Index c = 0; c < cats.size(); ++c) {
     if (atomOf[c] == UINT32_MAX) continue;
     Index cur = c;
-    for (std::size_t steps = 0; cur != model::kNone && cur < cats.size() && steps <= cats.size(); ++steps) {
+    for (std::size_t steps = 0; cur != model::kNone && cur < cats.size() && steps <= cats.size();
+         ++steps) {
       d.valueSets[cur].set(atomOf[c]);
       cur = cats[cur].parent;
     }

@@ -47,7 +47,7 @@ class Domains {
   Domain buildTaxonomy(const model::Dimension& d) const;
 
   const model::Program* program_;
-  std::vector<Domain> domains_;        // [0] is the territory domain
+  std::vector<Domain> domains_;             // [0] is the territory domain
   std::vector<std::uint32_t> domainIndex_;  // per dimension
   AtomSet noAtoms_;
 };

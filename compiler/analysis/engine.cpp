@@ -19,7 +19,9 @@ class EngineAccess {
   static const Algebra& algebra(const Analyzer& a) { return a.algebra_; }
   static const std::vector<PreparedNorm>& norms(const Analyzer& a) { return a.norms_; }
   static const std::vector<PreparedClaim>& claims(const Analyzer& a) { return a.claims_; }
-  static const std::vector<PreparedDeference>& deferences(const Analyzer& a) { return a.deferences_; }
+  static const std::vector<PreparedDeference>& deferences(const Analyzer& a) {
+    return a.deferences_;
+  }
   static PairOutcome resolve(Analyzer& a, PairRule rule, Index x, Index y, const Box& meet) {
     return a.resolve(rule, x, y, meet);
   }
@@ -57,22 +59,34 @@ const Domains& Engine::domains() const { return EngineAccess::domains(*analyzer_
 const Algebra& Engine::algebra() const { return EngineAccess::algebra(*analyzer_); }
 
 bool Engine::usable(Index norm) const { return EngineAccess::norms(*analyzer_)[norm].usable; }
-const Region& Engine::condition(Index norm) const { return EngineAccess::norms(*analyzer_)[norm].condition; }
+const Region& Engine::condition(Index norm) const {
+  return EngineAccess::norms(*analyzer_)[norm].condition;
+}
 Range Engine::window(Index norm) const { return EngineAccess::norms(*analyzer_)[norm].window; }
-model::Issuer Engine::issuer(Index norm) const { return EngineAccess::norms(*analyzer_)[norm].issuer; }
-const std::vector<Index>& Engine::mentionedDims(Index norm) const { return EngineAccess::norms(*analyzer_)[norm].dims; }
+model::Issuer Engine::issuer(Index norm) const {
+  return EngineAccess::norms(*analyzer_)[norm].issuer;
+}
+const std::vector<Index>& Engine::mentionedDims(Index norm) const {
+  return EngineAccess::norms(*analyzer_)[norm].dims;
+}
 const std::vector<Index>& Engine::mentionedFacts(Index norm) const {
   return EngineAccess::norms(*analyzer_)[norm].facts;
 }
 
-bool Engine::claimUsable(Index claim) const { return EngineAccess::claims(*analyzer_)[claim].usable; }
-const Region& Engine::claimRegion(Index claim) const { return EngineAccess::claims(*analyzer_)[claim].region; }
+bool Engine::claimUsable(Index claim) const {
+  return EngineAccess::claims(*analyzer_)[claim].usable;
+}
+const Region& Engine::claimRegion(Index claim) const {
+  return EngineAccess::claims(*analyzer_)[claim].region;
+}
 
 std::optional<RuledPair> Engine::pairRule(Index a, Index b) const {
   if (a == b) return std::nullopt;
   const auto& na = program_.norms[a];
   const auto& nb = program_.norms[b];
-  auto within = [&](Index x, Index y) { return program_.actionWithin(program_.norms[x].action, program_.norms[y].action); };
+  auto within = [&](Index x, Index y) {
+    return program_.actionWithin(program_.norms[x].action, program_.norms[y].action);
+  };
   auto incompatible = [&](Index x, Index y) {
     return program_.actionsIncompatible(program_.norms[x].action, program_.norms[y].action);
   };
@@ -96,7 +110,8 @@ std::optional<RuledPair> Engine::pairRule(Index a, Index b) const {
   if (na.modality == Modality::Must && nb.modality == Modality::Must) {
     Index x = std::min(a, b), y = std::max(a, b);
     if (incompatible(a, b)) return RuledPair{PairRule::IncompatibleObligations, x, y};
-    if (na.action == nb.action && na.withinHours && nb.withinHours && *na.withinHours != *nb.withinHours) {
+    if (na.action == nb.action && na.withinHours && nb.withinHours &&
+        *na.withinHours != *nb.withinHours) {
       return RuledPair{PairRule::Deadline, x, y};
     }
   }
@@ -114,9 +129,10 @@ SituationClash Engine::resolveIn(const RuledPair& pair, const Region& where) {
     const auto& nx = program_.norms[x];
     const auto& ny = program_.norms[y];
     const auto& stricter = *nx.withinHours <= *ny.withinHours ? nx : ny;
-    out.help = fmt::format("acting within {} satisfies both norms",
-                           stricter.withinText.empty() ? fmt::format("{} hours", *stricter.withinHours)
-                                                       : stricter.withinText);
+    out.help =
+        fmt::format("acting within {} satisfies both norms",
+                    stricter.withinText.empty() ? fmt::format("{} hours", *stricter.withinHours)
+                                                : stricter.withinText);
     return out;
   }
 
@@ -126,9 +142,11 @@ SituationClash Engine::resolveIn(const RuledPair& pair, const Region& where) {
     out.bodyVersusLaw = true;
     out.prevailing = xBody ? y : x;
     Index body = xBody ? x : y;
-    out.help = fmt::format("the law prevails over {}'s own rules: `{}` must change so that it does not apply where `{}` does",
-                           program_.issuerName(xBody ? ix : iy), program_.norms[body].name,
-                           program_.norms[out.prevailing].name);
+    out.help = fmt::format(
+        "the law prevails over {}'s own rules: `{}` must change so that it does not apply where "
+        "`{}` does",
+        program_.issuerName(xBody ? ix : iy), program_.norms[body].name,
+        program_.norms[out.prevailing].name);
     return out;
   }
 
@@ -168,18 +186,21 @@ SituationClash Engine::resolveIn(const RuledPair& pair, const Region& where) {
       anyMet = true;
       (forward ? toY : toX) = alg.unite(forward ? toY : toX, d.cover);
       auto& list = forward ? yAgreements : xAgreements;
-      if (std::find(list.begin(), list.end(), d.agreement) == list.end()) list.push_back(d.agreement);
+      if (std::find(list.begin(), list.end(), d.agreement) == list.end())
+        list.push_back(d.agreement);
       addUnique(out.dependsOnDims, d.dims);
       addUnique(out.dependsOnFacts, d.facts);
     }
-    auto settle = [&](Index winner, const std::vector<Index>& agreements, model::Issuer from, model::Issuer to) {
+    auto settle = [&](Index winner, const std::vector<Index>& agreements, model::Issuer from,
+                      model::Issuer to) {
       std::vector<std::string> names;
       for (Index a : agreements) names.push_back(program_.agreements[a].name);
       out.resolution.resolved = true;
       out.resolution.winner = winner;
       out.resolution.agreement = agreements.front();
-      out.resolution.rule = fmt::format("{} {}: {} defers to {}", names.size() > 1 ? "agreements" : "agreement",
-                                        joinNames(names), program_.issuerName(from), program_.issuerName(to));
+      out.resolution.rule =
+          fmt::format("{} {}: {} defers to {}", names.size() > 1 ? "agreements" : "agreement",
+                      joinNames(names), program_.issuerName(from), program_.issuerName(to));
       out.prevailing = winner;
       out.dependsOnDims.clear();
       out.dependsOnFacts.clear();
@@ -199,7 +220,8 @@ SituationClash Engine::resolveIn(const RuledPair& pair, const Region& where) {
   if (anyMet) {
     out.undetermined = true;
     out.help = fmt::format(
-        "the agreements between {} and {} settle some of these situations and not others: the answer depends on "
+        "the agreements between {} and {} settle some of these situations and not others: the "
+        "answer depends on "
         "what the situation leaves unspecified",
         program_.issuerName(ix), program_.issuerName(iy));
     return out;
@@ -207,7 +229,8 @@ SituationClash Engine::resolveIn(const RuledPair& pair, const Region& where) {
   out.dependsOnDims.clear();
   out.dependsOnFacts.clear();
   out.help = fmt::format(
-      "no precedence rule or agreement resolves it: {} and {} are unrelated issuers, and no agreement in force "
+      "no precedence rule or agreement resolves it: {} and {} are unrelated issuers, and no "
+      "agreement in force "
       "between them covers this situation",
       program_.issuerName(ix), program_.issuerName(iy));
   return out;

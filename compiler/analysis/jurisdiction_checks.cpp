@@ -40,7 +40,8 @@ void Analyzer::prepareClaimsAndAgreements() {
 
   for (Index a = 0; a < program_.agreements.size(); ++a) {
     const auto& ag = program_.agreements[a];
-    Range window{ag.effective ? ag.effective->days : kAllDates.lo, ag.until ? ag.until->days : kAllDates.hi};
+    Range window{ag.effective ? ag.effective->days : kAllDates.lo,
+                 ag.until ? ag.until->days : kAllDates.hi};
     for (const auto& def : ag.deferences) {
       PreparedDeference p;
       p.from = def.from;
@@ -67,7 +68,8 @@ void Analyzer::checkClaimOverlaps() {
     for (Index i = 0; i < j; ++i) {
       if (!claims_[i].usable) continue;
       Index ji = claims[i].jurisdiction, jj = claims[j].jurisdiction;
-      if (ji == jj || program_.jurisdictionWithin(ji, jj) || program_.jurisdictionWithin(jj, ji)) continue;
+      if (ji == jj || program_.jurisdictionWithin(ji, jj) || program_.jurisdictionWithin(jj, ji))
+        continue;
       std::optional<Box> meet = algebra_.firstMeet(claims_[i].region, claims_[j].region);
       if (!meet) continue;
       bool exclusive = claims[i].exclusive || claims[j].exclusive;
@@ -78,19 +80,24 @@ void Analyzer::checkClaimOverlaps() {
       f.first = j;
       f.second = i;
       f.point = pickPoint(*meet, domains_);
-      f.witness = witnessFor(*meet, *f.point, {}, {&claims_[i].dims, &claims_[j].dims}, {&claims_[i].facts, &claims_[j].facts});
-      const std::string nameI = program_.jurisdictions[ji].name, nameJ = program_.jurisdictions[jj].name;
+      f.witness = witnessFor(*meet, *f.point, {}, {&claims_[i].dims, &claims_[j].dims},
+                             {&claims_[i].facts, &claims_[j].facts});
+      const std::string nameI = program_.jurisdictions[ji].name,
+                        nameJ = program_.jurisdictions[jj].name;
       auto& d = diags_.report(f.code, claims[j].span, claims[j].name, nameJ, claims[i].name, nameI);
-      d.related.push_back({claims[i].span, fmt::format("`{}` claims authority for {} here", claims[i].name, nameI)});
+      d.related.push_back({claims[i].span, fmt::format("`{}` claims authority for {} here",
+                                                       claims[i].name, nameI)});
       if (exclusive) {
         const auto& excl = claims[j].exclusive ? claims[j] : claims[i];
-        d.help.push_back(fmt::format(
-            "`{}` is exclusive: no other jurisdiction may claim these situations; narrow one of the claims",
-            excl.name));
+        d.help.push_back(
+            fmt::format("`{}` is exclusive: no other jurisdiction may claim these situations; "
+                        "narrow one of the claims",
+                        excl.name));
       } else {
-        d.help.push_back(fmt::format(
-            "both {} and {} claim these situations; an `agreement` can say whose norms prevail where they meet",
-            nameJ, nameI));
+        d.help.push_back(
+            fmt::format("both {} and {} claim these situations; an `agreement` can say whose norms "
+                        "prevail where they meet",
+                        nameJ, nameI));
       }
       record(std::move(f), d);
     }
@@ -147,11 +154,13 @@ void Analyzer::checkReach() {
     auto& d = diags_.report(f.code, norm(n).span, norm(n).name, issuer);
     for (std::size_t k = 0; k < claimsOf[j].size() && k < kClaimsShown; ++k) {
       const auto& claim = program_.claims[claimsOf[j][k]];
-      d.related.push_back({claim.span, fmt::format("{} claims authority through `{}` here", issuer, claim.name)});
+      d.related.push_back(
+          {claim.span, fmt::format("{} claims authority through `{}` here", issuer, claim.name)});
     }
-    d.help.push_back(fmt::format(
-        "limit `{}` with a `where` clause to situations {} claims, or widen {}'s sovereignty claims to cover them",
-        norm(n).name, issuer, issuer));
+    d.help.push_back(
+        fmt::format("limit `{}` with a `where` clause to situations {} claims, or widen {}'s "
+                    "sovereignty claims to cover them",
+                    norm(n).name, issuer, issuer));
     record(std::move(f), d);
   }
 }

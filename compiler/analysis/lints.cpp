@@ -28,10 +28,11 @@ void Analyzer::checkPrecedenceDeclarations() {
       auto& d = diags_.report(f.code, span, src.name, norm(target).name, program_.issuerName(a),
                               program_.issuerName(b));
       d.related.push_back({norm(target).span, relatedText(target, "is declared")});
-      d.help.push_back(fmt::format(
-          "only norms of one issuer, or of a jurisdiction and its member, can prevail over each other; an "
-          "`agreement` in which {} defers to {} expresses this between sovereigns",
-          program_.issuerName(b), program_.issuerName(a)));
+      d.help.push_back(
+          fmt::format("only norms of one issuer, or of a jurisdiction and its member, can prevail "
+                      "over each other; an "
+                      "`agreement` in which {} defers to {} expresses this between sovereigns",
+                      program_.issuerName(b), program_.issuerName(a)));
       record(std::move(f), d);
     }
   }
@@ -70,7 +71,8 @@ void Analyzer::checkNeverApplies() {
     f.severity = diag::info(f.code).severity;
     f.first = n;
     auto& d = diags_.report(f.code, src.span, src.name, reason);
-    d.help.push_back(fmt::format("as written, `{}` binds no one; check its condition and dates, or remove it", src.name));
+    d.help.push_back(fmt::format(
+        "as written, `{}` binds no one; check its condition and dates, or remove it", src.name));
     record(std::move(f), d);
   }
 }
@@ -84,8 +86,9 @@ void Analyzer::checkRedundancy() {
     // An obligation of a broader action is weaker, not stronger: only the same action makes
     // an obligation redundant. A prohibition, permission or exemption of a broader action
     // covers every narrower form.
-    std::vector<Index> actions =
-        src.modality == model::Modality::Must ? std::vector<Index>{src.action} : idx.ancestors(src.action);
+    std::vector<Index> actions = src.modality == model::Modality::Must
+                                     ? std::vector<Index>{src.action}
+                                     : idx.ancestors(src.action);
     Index by = model::kNone;
     try {
       for (Index act : actions) {
@@ -94,7 +97,8 @@ void Analyzer::checkRedundancy() {
           const auto& q = norms_[j];
           const auto& other = norm(j);
           if (!(q.issuer == p.issuer) || other.withinHours != src.withinHours) return;
-          if (!program_.actorWithin(src.subject, other.subject) || !q.window.contains(p.window)) return;
+          if (!program_.actorWithin(src.subject, other.subject) || !q.window.contains(p.window))
+            return;
           if (!algebra_.includes(q.condition, p.condition)) return;
           bool equal = act == src.action && program_.actorWithin(other.subject, src.subject) &&
                        p.window == q.window && algebra_.includes(p.condition, q.condition);
@@ -116,7 +120,8 @@ void Analyzer::checkRedundancy() {
     auto& d = diags_.report(f.code, src.span, src.name, norm(by).name);
     d.related.push_back({norm(by).span, relatedText(by, "already says it")});
     d.related.push_back({src.span, relatedText(n, "says it again")});
-    d.help.push_back(fmt::format("remove `{}`: `{}` governs every situation it does", src.name, norm(by).name));
+    d.help.push_back(
+        fmt::format("remove `{}`: `{}` governs every situation it does", src.name, norm(by).name));
     record(std::move(f), d);
   }
 }

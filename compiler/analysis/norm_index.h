@@ -41,7 +41,8 @@ class NormIndex {
       stamp_ = 1;
     }
     for (std::uint32_t atom : q) {
-      auto lo = std::lower_bound(g.keyed.begin(), g.keyed.end(), std::pair<std::uint32_t, Index>{atom, 0});
+      auto lo = std::lower_bound(g.keyed.begin(), g.keyed.end(),
+                                 std::pair<std::uint32_t, Index>{atom, 0});
       for (auto it = lo; it != g.keyed.end() && it->first == atom; ++it) {
         if (seen_[it->second] == stamp_) continue;
         seen_[it->second] = stamp_;
@@ -59,8 +60,8 @@ class NormIndex {
 
  private:
   struct Group {
-    std::vector<Index> all;   // program order
-    std::vector<Index> free;  // leave the key dimension free
+    std::vector<Index> all;                              // program order
+    std::vector<Index> free;                             // leave the key dimension free
     std::vector<std::pair<std::uint32_t, Index>> keyed;  // (key atom, norm), sorted
   };
 

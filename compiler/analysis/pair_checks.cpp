@@ -23,22 +23,26 @@ RuleInfo ruleInfo(PairRule r) {
   using diag::DiagId;
   switch (r) {
     case PairRule::ObligationProhibition:
-      return {DiagId::ConflictObligationProhibition, DiagId::RuleConflictsWithLaw, FindingKind::Conflict, "conflict"};
+      return {DiagId::ConflictObligationProhibition, DiagId::RuleConflictsWithLaw,
+              FindingKind::Conflict, "conflict"};
     case PairRule::IncompatibleObligations:
-      return {DiagId::ConflictIncompatibleObligations, DiagId::RuleConflictsWithLaw, FindingKind::Conflict, "conflict"};
+      return {DiagId::ConflictIncompatibleObligations, DiagId::RuleConflictsWithLaw,
+              FindingKind::Conflict, "conflict"};
     case PairRule::PermissionProhibition:
-      return {DiagId::ContradictionPermissionProhibition, DiagId::RuleContradictsLaw, FindingKind::Contradiction,
-              "contradiction"};
+      return {DiagId::ContradictionPermissionProhibition, DiagId::RuleContradictsLaw,
+              FindingKind::Contradiction, "contradiction"};
     case PairRule::ObligationExemption:
-      return {DiagId::ContradictionObligationExemption, DiagId::RuleContradictsLaw, FindingKind::Contradiction,
-              "contradiction"};
+      return {DiagId::ContradictionObligationExemption, DiagId::RuleContradictsLaw,
+              FindingKind::Contradiction, "contradiction"};
     case PairRule::PermissionIncompatible:
-      return {DiagId::ContradictionPermissionIncompatible, DiagId::RuleContradictsLaw, FindingKind::Contradiction,
-              "contradiction"};
+      return {DiagId::ContradictionPermissionIncompatible, DiagId::RuleContradictsLaw,
+              FindingKind::Contradiction, "contradiction"};
     case PairRule::Deadline:
-      return {DiagId::DeadlineOverlap, DiagId::DeadlineOverlap, FindingKind::DeadlineOverlap, "deadline overlap"};
+      return {DiagId::DeadlineOverlap, DiagId::DeadlineOverlap, FindingKind::DeadlineOverlap,
+              "deadline overlap"};
   }
-  return {DiagId::ConflictObligationProhibition, DiagId::RuleConflictsWithLaw, FindingKind::Conflict, "conflict"};
+  return {DiagId::ConflictObligationProhibition, DiagId::RuleConflictsWithLaw,
+          FindingKind::Conflict, "conflict"};
 }
 
 /// The middle of "rule conflicts with law: `acme_1` obliges what is forbidden by `pipl_41`".
@@ -64,10 +68,14 @@ const char* bodyPhrase(PairRule r, bool bodyIsX) {
 
 const char* modalityVerb(Modality m) {
   switch (m) {
-    case Modality::Must: return "obliges";
-    case Modality::MustNot: return "forbids";
-    case Modality::May: return "permits";
-    case Modality::NeedNot: return "exempts";
+    case Modality::Must:
+      return "obliges";
+    case Modality::MustNot:
+      return "forbids";
+    case Modality::May:
+      return "permits";
+    case Modality::NeedNot:
+      return "exempts";
   }
   return "obliges";
 }
@@ -109,11 +117,15 @@ void Analyzer::checkPairs() {
     if (!norms_[n].usable || norms_[n].empty) continue;
     const auto& src = norm(n);
     Index a = src.action;
-    auto each = [&](Modality m, Index action, auto&& fn) { idx.forEachCandidate(m, action, n, fn); };
+    auto each = [&](Modality m, Index action, auto&& fn) {
+      idx.forEachCandidate(m, action, n, fn);
+    };
     if (src.modality == Modality::Must) {
       for (Index up : idx.ancestors(a)) {
-        each(Modality::MustNot, up, [&](Index j) { considerPair(PairRule::ObligationProhibition, n, j); });
-        each(Modality::NeedNot, up, [&](Index j) { considerPair(PairRule::ObligationExemption, n, j); });
+        each(Modality::MustNot, up,
+             [&](Index j) { considerPair(PairRule::ObligationProhibition, n, j); });
+        each(Modality::NeedNot, up,
+             [&](Index j) { considerPair(PairRule::ObligationExemption, n, j); });
       }
       for (Index b : idx.incompatibleWith(a)) {
         each(Modality::Must, b, [&](Index j) {
@@ -130,13 +142,16 @@ void Analyzer::checkPairs() {
       }
     } else if (src.modality == Modality::May) {
       for (Index up : idx.ancestors(a)) {
-        each(Modality::MustNot, up, [&](Index j) { considerPair(PairRule::PermissionProhibition, n, j); });
+        each(Modality::MustNot, up,
+             [&](Index j) { considerPair(PairRule::PermissionProhibition, n, j); });
       }
       for (Index down : idx.descendants(a)) {
-        each(Modality::MustNot, down, [&](Index j) { considerPair(PairRule::PermissionProhibition, n, j); });
+        each(Modality::MustNot, down,
+             [&](Index j) { considerPair(PairRule::PermissionProhibition, n, j); });
       }
       for (Index b : idx.incompatibleWith(a)) {
-        each(Modality::Must, b, [&](Index j) { considerPair(PairRule::PermissionIncompatible, n, j); });
+        each(Modality::Must, b,
+             [&](Index j) { considerPair(PairRule::PermissionIncompatible, n, j); });
       }
     }
   }
@@ -193,12 +208,14 @@ void Analyzer::reportSuppressedPairs() {
   f.code = diag::DiagId::TooManyFindings;
   f.severity = diag::info(f.code).severity;
   f.first = firstSuppressed_;
-  auto& d = diags_.report(f.code, norm(firstSuppressed_).span, suppressedPairs_, options_.maxPairFindings);
+  auto& d = diags_.report(f.code, norm(firstSuppressed_).span, suppressedPairs_,
+                          options_.maxPairFindings);
   d.help.push_back("resolve the findings shown first, or raise the limit");
   record(std::move(f), d);
 }
 
-void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& outcome, bool bodyVersusLaw) {
+void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& outcome,
+                          bool bodyVersusLaw) {
   RuleInfo info = ruleInfo(rule);
   // Reported at the body's norm (it must change), else at the later norm in the program.
   Index first = std::max(x, y);
@@ -211,15 +228,18 @@ void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& ou
   f.second = other;
   f.point = pickPoint(outcome.witness, domains_);
 
-  std::vector<const std::vector<Index>*> dims{&norms_[std::min(x, y)].dims, &norms_[std::max(x, y)].dims};
-  std::vector<const std::vector<Index>*> facts{&norms_[std::min(x, y)].facts, &norms_[std::max(x, y)].facts};
+  std::vector<const std::vector<Index>*> dims{&norms_[std::min(x, y)].dims,
+                                              &norms_[std::max(x, y)].dims};
+  std::vector<const std::vector<Index>*> facts{&norms_[std::min(x, y)].facts,
+                                               &norms_[std::max(x, y)].facts};
   if (!outcome.resolution.resolved) {
     for (Index d : outcome.deferences) {
       dims.push_back(&deferences_[d].dims);
       facts.push_back(&deferences_[d].facts);
     }
   }
-  f.witness = witnessFor(outcome.witness, *f.point, actsFor(x, y, incompatibleRule(rule)), dims, facts);
+  f.witness =
+      witnessFor(outcome.witness, *f.point, actsFor(x, y, incompatibleRule(rule)), dims, facts);
 
   diag::Span span = norm(first).span;
   diag::Diagnostic* d = nullptr;
@@ -233,11 +253,13 @@ void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& ou
   } else if (bodyVersusLaw) {
     f.code = info.bodyCode;
     f.severity = diag::info(f.code).severity;
-    d = &diags_.report(f.code, span, norm(first).name, bodyPhrase(rule, first == x), norm(other).name);
-    d->help.push_back(fmt::format(
-        "the law prevails over {}'s own rules: change `{}` so that it does not apply where `{}` does "
-        "(for example with an `unless` clause)",
-        program_.issuerName(norms_[first].issuer), norm(first).name, norm(other).name));
+    d = &diags_.report(f.code, span, norm(first).name, bodyPhrase(rule, first == x),
+                       norm(other).name);
+    d->help.push_back(
+        fmt::format("the law prevails over {}'s own rules: change `{}` so that it does not apply "
+                    "where `{}` does "
+                    "(for example with an `unless` clause)",
+                    program_.issuerName(norms_[first].issuer), norm(first).name, norm(other).name));
   } else {
     f.code = info.code;
     f.severity = diag::info(f.code).severity;
@@ -251,17 +273,19 @@ void Analyzer::reportPair(PairRule rule, Index x, Index y, const PairOutcome& ou
 
   auto what = [&](Index n) {
     std::string verb = modalityVerb(norm(n).modality);
-    return incompatibleRule(rule) ? verb + " " + program_.actions[norm(n).action].name : verb + " it";
+    return incompatibleRule(rule) ? verb + " " + program_.actions[norm(n).action].name
+                                  : verb + " it";
   };
   d->related.push_back({norm(other).span, relatedText(other, what(other))});
   d->related.push_back({span, relatedText(first, what(first))});
   if (!outcome.resolution.resolved) {
     for (Index k : outcome.deferences) {
       const auto& def = program_.agreements[deferences_[k].agreement];
-      d->related.push_back({deferences_[k].span.valid() ? deferences_[k].span : def.span,
-                            fmt::format("agreement `{}` settles only part of it: {} defers to {} here", def.name,
-                                        program_.issuerName(deferences_[k].from),
-                                        program_.issuerName(deferences_[k].to))});
+      d->related.push_back(
+          {deferences_[k].span.valid() ? deferences_[k].span : def.span,
+           fmt::format("agreement `{}` settles only part of it: {} defers to {} here", def.name,
+                       program_.issuerName(deferences_[k].from),
+                       program_.issuerName(deferences_[k].to))});
     }
   }
   record(std::move(f), *d);
@@ -281,12 +305,15 @@ void Analyzer::reportDeadline(Index x, Index y, const Box& meet) {
   f.first = first;
   f.second = other;
   f.point = pickPoint(meet, domains_);
-  f.witness = witnessFor(meet, *f.point, actsFor(x, y, false), {&norms_[other].dims, &norms_[first].dims},
-                         {&norms_[other].facts, &norms_[first].facts});
-  auto& d = diags_.report(f.code, norm(first).span, norm(first).name, norm(other).name, deadline(first),
-                          deadline(other), norm(stricter).name);
-  d.related.push_back({norm(other).span, relatedText(other, "obliges it within " + deadline(other))});
-  d.related.push_back({norm(first).span, relatedText(first, "obliges it within " + deadline(first))});
+  f.witness =
+      witnessFor(meet, *f.point, actsFor(x, y, false), {&norms_[other].dims, &norms_[first].dims},
+                 {&norms_[other].facts, &norms_[first].facts});
+  auto& d = diags_.report(f.code, norm(first).span, norm(first).name, norm(other).name,
+                          deadline(first), deadline(other), norm(stricter).name);
+  d.related.push_back(
+      {norm(other).span, relatedText(other, "obliges it within " + deadline(other))});
+  d.related.push_back(
+      {norm(first).span, relatedText(first, "obliges it within " + deadline(first))});
   d.help.push_back(fmt::format("acting within {} satisfies both norms", deadline(stricter)));
   record(std::move(f), d);
 }

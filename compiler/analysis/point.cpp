@@ -29,15 +29,21 @@ Point pickPoint(const Box& box, const Domains& domains) {
   return p;
 }
 
-void collectMentions(const model::Condition& c, std::vector<Index>& dims, std::vector<Index>& facts) {
+void collectMentions(const model::Condition& c, std::vector<Index>& dims,
+                     std::vector<Index>& facts) {
   auto add = [](std::vector<Index>& v, Index x) {
     if (x != model::kNone && std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
   };
   switch (c.kind) {
-    case model::Condition::Kind::In: add(dims, c.dim); break;
+    case model::Condition::Kind::In:
+      add(dims, c.dim);
+      break;
     case model::Condition::Kind::Flag:
-    case model::Condition::Kind::Compare: add(facts, c.fact); break;
-    default: break;
+    case model::Condition::Kind::Compare:
+      add(facts, c.fact);
+      break;
+    default:
+      break;
   }
   for (const auto& op : c.operands) collectMentions(op, dims, facts);
 }

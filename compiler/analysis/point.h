@@ -30,6 +30,7 @@ Point pickPoint(const Box& box, const Domains& domains);
 
 /// The dimensions and facts a condition mentions, appended in order of first appearance
 /// (each at most once across calls on the same vectors).
-void collectMentions(const model::Condition& c, std::vector<Index>& dims, std::vector<Index>& facts);
+void collectMentions(const model::Condition& c, std::vector<Index>& dims,
+                     std::vector<Index>& facts);
 
 }  // namespace nomos::analysis

@@ -22,10 +22,18 @@ std::int64_t saturatingAdd(std::int64_t x, std::int64_t d) {
 int compareRanges(CmpOp op, std::int64_t n, bool negated, Range out[2]) {
   if (negated) {
     switch (op) {
-      case CmpOp::Lt: op = CmpOp::Ge; break;
-      case CmpOp::Le: op = CmpOp::Gt; break;
-      case CmpOp::Gt: op = CmpOp::Le; break;
-      case CmpOp::Ge: op = CmpOp::Lt; break;
+      case CmpOp::Lt:
+        op = CmpOp::Ge;
+        break;
+      case CmpOp::Le:
+        op = CmpOp::Gt;
+        break;
+      case CmpOp::Gt:
+        op = CmpOp::Le;
+        break;
+      case CmpOp::Ge:
+        op = CmpOp::Lt;
+        break;
       case CmpOp::Eq:
         out[0] = {INT64_MIN, saturatingAdd(n, -1)};
         out[1] = {saturatingAdd(n, 1), INT64_MAX};
@@ -35,16 +43,28 @@ int compareRanges(CmpOp op, std::int64_t n, bool negated, Range out[2]) {
     }
   }
   switch (op) {
-    case CmpOp::Lt: out[0] = n == INT64_MIN ? Range{1, 0} : Range{INT64_MIN, n - 1}; break;
-    case CmpOp::Le: out[0] = {INT64_MIN, n}; break;
-    case CmpOp::Gt: out[0] = n == INT64_MAX ? Range{1, 0} : Range{n + 1, INT64_MAX}; break;
-    case CmpOp::Ge: out[0] = {n, INT64_MAX}; break;
-    case CmpOp::Eq: out[0] = {n, n}; break;
+    case CmpOp::Lt:
+      out[0] = n == INT64_MIN ? Range{1, 0} : Range{INT64_MIN, n - 1};
+      break;
+    case CmpOp::Le:
+      out[0] = {INT64_MIN, n};
+      break;
+    case CmpOp::Gt:
+      out[0] = n == INT64_MAX ? Range{1, 0} : Range{n + 1, INT64_MAX};
+      break;
+    case CmpOp::Ge:
+      out[0] = {n, INT64_MAX};
+      break;
+    case CmpOp::Eq:
+      out[0] = {n, n};
+      break;
   }
   return 1;
 }
 
-Range clampToCounts(Range r) { return {std::max(r.lo, kAllCounts.lo), std::min(r.hi, kAllCounts.hi)}; }
+Range clampToCounts(Range r) {
+  return {std::max(r.lo, kAllCounts.lo), std::min(r.hi, kAllCounts.hi)};
+}
 
 }  // namespace
 
@@ -222,7 +242,8 @@ std::optional<Box> Algebra::uncovered(const Box& inner, const Region& cover) con
     analysis::subtract(piece, cover.boxes[k], pieces);
     if (pieces.size() > budget) throw RegionTooLarge();
     budget -= pieces.size();
-    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) stack.emplace_back(std::move(*it), k + 1);
+    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it)
+      stack.emplace_back(std::move(*it), k + 1);
   }
   return std::nullopt;
 }

@@ -32,7 +32,8 @@ class RegionTooLarge : public std::runtime_error {
 
 class Algebra {
  public:
-  Algebra(const Domains& domains, std::size_t maxBoxes) : domains_(domains), maxBoxes_(maxBoxes ? maxBoxes : 1) {}
+  Algebra(const Domains& domains, std::size_t maxBoxes)
+      : domains_(domains), maxBoxes_(maxBoxes ? maxBoxes : 1) {}
 
   const Domains& domains() const { return domains_; }
   std::size_t maxBoxes() const { return maxBoxes_; }

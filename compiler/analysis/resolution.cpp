@@ -28,9 +28,11 @@ Resolution won(Index winner, std::string rule) {
 bool Analyzer::moreSpecific(Index a, Index b) {
   const auto& na = norm(a);
   const auto& nb = norm(b);
-  if (!program_.actorWithin(na.subject, nb.subject) || !program_.actionWithin(na.action, nb.action)) return false;
+  if (!program_.actorWithin(na.subject, nb.subject) || !program_.actionWithin(na.action, nb.action))
+    return false;
   if (!algebra_.includes(norms_[b].condition, norms_[a].condition)) return false;
-  bool reverse = program_.actorWithin(nb.subject, na.subject) && program_.actionWithin(nb.action, na.action) &&
+  bool reverse = program_.actorWithin(nb.subject, na.subject) &&
+                 program_.actionWithin(nb.action, na.action) &&
                  algebra_.includes(norms_[a].condition, norms_[b].condition);
   return !reverse;  // strictly inside
 }
@@ -50,9 +52,12 @@ PairOutcome Analyzer::resolve(PairRule /*rule*/, Index x, Index y, const Box& me
 
   // 2. One issuer: superior level, then the more specific norm, then the later one.
   if (ix == iy) {
-    Index lx = norm(x).instrument != model::kNone ? program_.instruments[norm(x).instrument].level : model::kNone;
-    Index ly = norm(y).instrument != model::kNone ? program_.instruments[norm(y).instrument].level : model::kNone;
-    if (lx != model::kNone && ly != model::kNone && lx < program_.levels.size() && ly < program_.levels.size()) {
+    Index lx = norm(x).instrument != model::kNone ? program_.instruments[norm(x).instrument].level
+                                                  : model::kNone;
+    Index ly = norm(y).instrument != model::kNone ? program_.instruments[norm(y).instrument].level
+                                                  : model::kNone;
+    if (lx != model::kNone && ly != model::kNone && lx < program_.levels.size() &&
+        ly < program_.levels.size()) {
       const auto& a = program_.levels[lx];
       const auto& b = program_.levels[ly];
       if (a.chain == b.chain && a.rank != b.rank) {
@@ -74,7 +79,8 @@ PairOutcome Analyzer::resolve(PairRule /*rule*/, Index x, Index y, const Box& me
       return out;
     }
     out.help = fmt::format(
-        "both norms come from {} and no precedence rule decides between them: add `prevails over` to the "
+        "both norms come from {} and no precedence rule decides between them: add `prevails over` "
+        "to the "
         "norm that should win, or narrow one of them",
         nx);
     return out;
@@ -91,7 +97,8 @@ PairOutcome Analyzer::resolve(PairRule /*rule*/, Index x, Index y, const Box& me
   }
 
   // 4. Unrelated issuers: agreements in force that cover the whole meeting region.
-  Region meeting = Algebra::restrictDates(algebra_.intersect(norms_[x].condition, norms_[y].condition), meet.dates);
+  Region meeting = Algebra::restrictDates(
+      algebra_.intersect(norms_[x].condition, norms_[y].condition), meet.dates);
   Region toY, toX;  // where x's issuer defers to y's, and the other way round
   std::vector<Index> yAgreements, xAgreements;
   for (Index k = 0; k < deferences_.size(); ++k) {
@@ -104,7 +111,8 @@ PairOutcome Analyzer::resolve(PairRule /*rule*/, Index x, Index y, const Box& me
     (forward ? toY : toX) = algebra_.unite(forward ? toY : toX, d.cover);
     (forward ? yAgreements : xAgreements).push_back(d.agreement);
   }
-  auto ruleText = [&](const std::vector<Index>& agreements, const std::string& from, const std::string& to) {
+  auto ruleText = [&](const std::vector<Index>& agreements, const std::string& from,
+                      const std::string& to) {
     std::vector<std::string> names;
     for (Index a : agreements) {
       if (std::find(names.begin(), names.end(), program_.agreements[a].name) == names.end()) {
@@ -113,7 +121,8 @@ PairOutcome Analyzer::resolve(PairRule /*rule*/, Index x, Index y, const Box& me
     }
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    return fmt::format("{} {}: {} defers to {}", names.size() > 1 ? "agreements" : "agreement", list, from, to);
+    return fmt::format("{} {}: {} defers to {}", names.size() > 1 ? "agreements" : "agreement",
+                       list, from, to);
   };
   if (!toY.empty() && algebra_.includes(toY, meeting)) {
     out.resolution = won(y, ruleText(yAgreements, nx, ny));
@@ -134,20 +143,24 @@ PairOutcome Analyzer::resolve(PairRule /*rule*/, Index x, Index y, const Box& me
       bool favoursY = first.from == ix;
       std::vector<Index> all = yAgreements;
       all.insert(all.end(), xAgreements.begin(), xAgreements.end());
-      out.resolution = won(favoursY ? y : x, ruleText(all, program_.issuerName(first.from), program_.issuerName(first.to)));
+      out.resolution = won(favoursY ? y : x, ruleText(all, program_.issuerName(first.from),
+                                                      program_.issuerName(first.to)));
       out.resolution.agreement = first.agreement;
       return out;
     }
     out.witness = *rest;
     out.help = fmt::format(
-        "the agreements between {} and {} settle only part of the situations where both norms apply; "
+        "the agreements between {} and {} settle only part of the situations where both norms "
+        "apply; "
         "the situation below is not covered",
         nx, ny);
     return out;
   }
   out.help = fmt::format(
-      "no precedence rule or agreement resolves it: {} and {} are unrelated issuers; an `agreement` in which "
-      "one defers to the other where both norms apply would, or narrow one norm with `where` or `unless`",
+      "no precedence rule or agreement resolves it: {} and {} are unrelated issuers; an "
+      "`agreement` in which "
+      "one defers to the other where both norms apply would, or narrow one norm with `where` or "
+      "`unless`",
       nx, ny);
   return out;
 }

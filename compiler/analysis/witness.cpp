@@ -45,7 +45,8 @@ std::string remainderText(const model::Program& program, const model::Dimension&
 std::string valueName(const model::Program& program, Index dimIndex, Index value) {
   const auto& dim = program.dimensions[dimIndex];
   if (value == model::kNone) return kRemainderValue;
-  if (dim.territory) return value < program.jurisdictions.size() ? program.jurisdictions[value].name : "?";
+  if (dim.territory)
+    return value < program.jurisdictions.size() ? program.jurisdictions[value].name : "?";
   return value < dim.categories.size() ? dim.categories[value].name : "?";
 }
 
@@ -56,8 +57,16 @@ std::string valueText(const model::Program& program, Index dimIndex, Index value
 
 bool isVowel(char c) {
   switch (c) {
-    case 'a': case 'e': case 'i': case 'o': case 'u':
-    case 'A': case 'E': case 'I': case 'O': case 'U':
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'A':
+    case 'E':
+    case 'I':
+    case 'O':
+    case 'U':
       return true;
     default:
       return false;
@@ -76,7 +85,8 @@ std::string thirdPerson(std::string_view action) {
   std::string rest = words.substr(end);
   auto endsWith = [&](std::string_view s) { return verb.size() >= s.size() && verb.ends_with(s); };
   if (verb.empty()) return words;
-  if (endsWith("s") || endsWith("x") || endsWith("z") || endsWith("ch") || endsWith("sh") || endsWith("o")) {
+  if (endsWith("s") || endsWith("x") || endsWith("z") || endsWith("ch") || endsWith("sh") ||
+      endsWith("o")) {
     verb += "es";
   } else if (endsWith("y") && verb.size() > 1 && !isVowel(verb[verb.size() - 2])) {
     verb.back() = 'i';
@@ -101,8 +111,9 @@ std::string actorPhrase(const model::Program& program, const std::vector<Index>&
 
 }  // namespace
 
-diag::Witness renderWitness(const model::Program& program, const Point& point, const WitnessActs& acts,
-                            const std::vector<Index>& dims, const std::vector<Index>& facts) {
+diag::Witness renderWitness(const model::Program& program, const Point& point,
+                            const WitnessActs& acts, const std::vector<Index>& dims,
+                            const std::vector<Index>& facts) {
   diag::Witness w;
   w.json = nlohmann::json::object();
   std::vector<std::string> sections;
@@ -112,7 +123,8 @@ diag::Witness renderWitness(const model::Program& program, const Point& point, c
   Index dataDim = model::kNone;
   if (hasActs) {
     for (Index d : dims) {
-      if (d < program.dimensions.size() && program.dimensions[d].name == "data" && !program.dimensions[d].territory) {
+      if (d < program.dimensions.size() && program.dimensions[d].name == "data" &&
+          !program.dimensions[d].territory) {
         dataDim = d;
       }
     }
@@ -145,7 +157,8 @@ diag::Witness renderWitness(const model::Program& program, const Point& point, c
     if (d >= program.dimensions.size()) continue;
     Index v = point.dims[d];
     dimsJson[program.dimensions[d].name] = valueName(program, d, v);
-    if (d != dataDim) dimParts.push_back(program.dimensions[d].name + " " + valueText(program, d, v));
+    if (d != dataDim)
+      dimParts.push_back(program.dimensions[d].name + " " + valueText(program, d, v));
   }
   w.json["dimensions"] = std::move(dimsJson);
   if (!dimParts.empty()) sections.push_back(joined(dimParts, ", "));

@@ -21,8 +21,9 @@ struct WitnessActs {
 
 /// Renders only `dims` and `facts` (the ones the involved conditions mention), in that order,
 /// flags that hold before flags that do not.
-diag::Witness renderWitness(const model::Program& program, const Point& point, const WitnessActs& acts,
-                            const std::vector<Index>& dims, const std::vector<Index>& facts);
+diag::Witness renderWitness(const model::Program& program, const Point& point,
+                            const WitnessActs& acts, const std::vector<Index>& dims,
+                            const std::vector<Index>& facts);
 
 /// The JSON value that stands for a dimension's unnamed remainder.
 inline constexpr const char* kRemainderValue = "(other)";

@@ -55,11 +55,11 @@ struct Condition {
   };
   Kind kind = Kind::Flag;
   Span span;
-  QualName subject;              // In: the dimension; Flag/Compare: the fact
-  std::vector<QualName> values;  // In
-  bool negated = false;          // In: `not in`
-  CmpOp op = CmpOp::Eq;          // Compare
-  std::int64_t number = 0;       // Compare
+  QualName subject;                 // In: the dimension; Flag/Compare: the fact
+  std::vector<QualName> values;     // In
+  bool negated = false;             // In: `not in`
+  CmpOp op = CmpOp::Eq;             // Compare
+  std::int64_t number = 0;          // Compare
   std::vector<Condition> operands;  // And/Or (two or more), Not (one)
 };
 
@@ -224,12 +224,12 @@ struct Agreement {
 /// One item of a `given` list.
 struct GivenItem {
   enum class Kind : std::uint8_t {
-    Name,      // `Company` (actor class) or `legal_process` (flag set true)
-    NotFlag,   // `not approved`
-    Value,     // `data personal`  (name = dimension, value = category/jurisdiction)
-    Count,     // `individuals 1500`
-    Doing,     // `doing disclose`
-    Date,      // `date 2024-01-01`
+    Name,     // `Company` (actor class) or `legal_process` (flag set true)
+    NotFlag,  // `not approved`
+    Value,    // `data personal`  (name = dimension, value = category/jurisdiction)
+    Count,    // `individuals 1500`
+    Doing,    // `doing disclose`
+    Date,     // `date 2024-01-01`
   };
   Kind kind = Kind::Name;
   QualName name;

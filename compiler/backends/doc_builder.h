@@ -23,7 +23,7 @@ struct Page {
   std::string slug;  // "pipl"; "index" for the index page
   std::string file;  // "pipl.html"
   std::string title;
-  std::string anchor;  // the page's heading when all pages form one document
+  std::string anchor;        // the page's heading when all pages form one document
   Index instrument = kNone;  // kNone on the index and on the page of norms without `from`
   std::vector<Index> norms;
   std::vector<std::size_t> findings;  // indices into analysis.findings
@@ -31,7 +31,8 @@ struct Page {
 
 class DocBuilder final : public Linker {
  public:
-  DocBuilder(const model::Program& program, const analysis::Result& analysis, const DocumentOptions& options);
+  DocBuilder(const model::Program& program, const analysis::Result& analysis,
+             const DocumentOptions& options);
 
   std::vector<OutputFile> build();
 
@@ -50,8 +51,8 @@ class DocBuilder final : public Linker {
   void writeInstrumentPage(DocWriter& w, std::size_t page, int level);
   std::vector<std::pair<std::string, Phrase>> instrumentFacts(const Page& page);
   ProvisionView provision(Index norm, int number, int level);
-  void writeSovereignty(DocWriter& w, const std::vector<Index>& claims, const std::vector<Index>& agreements,
-                        int level, bool anchors);
+  void writeSovereignty(DocWriter& w, const std::vector<Index>& claims,
+                        const std::vector<Index>& agreements, int level, bool anchors);
   std::vector<NavLink> navigation(std::size_t current) const;
   Phrase window(std::optional<model::Date> from, std::optional<model::Date> to) const;
 

@@ -11,15 +11,24 @@ using analysis::FindingKind;
 
 std::string_view findingKindLabel(FindingKind kind) {
   switch (kind) {
-    case FindingKind::Conflict: return "conflict";
-    case FindingKind::Contradiction: return "contradiction";
-    case FindingKind::DeadlineOverlap: return "deadline overlap";
-    case FindingKind::Overlap: return "sovereignty overlap";
-    case FindingKind::Reach: return "beyond the issuer's sovereignty";
-    case FindingKind::NeverApplies: return "never applies";
-    case FindingKind::Redundant: return "redundant";
-    case FindingKind::PrecedenceIgnored: return "precedence ignored";
-    case FindingKind::TooComplex: return "too complex to analyse";
+    case FindingKind::Conflict:
+      return "conflict";
+    case FindingKind::Contradiction:
+      return "contradiction";
+    case FindingKind::DeadlineOverlap:
+      return "deadline overlap";
+    case FindingKind::Overlap:
+      return "sovereignty overlap";
+    case FindingKind::Reach:
+      return "beyond the issuer's sovereignty";
+    case FindingKind::NeverApplies:
+      return "never applies";
+    case FindingKind::Redundant:
+      return "redundant";
+    case FindingKind::PrecedenceIgnored:
+      return "precedence ignored";
+    case FindingKind::TooComplex:
+      return "too complex to analyse";
   }
   return "finding";
 }
@@ -51,7 +60,8 @@ std::vector<std::size_t> DocBuilder::pageFindings(const Page& page) const {
   };
   for (std::size_t i = 0; i < a_.findings.size(); ++i) {
     const auto& f = a_.findings[i];
-    bool mine = aboutClaims(f) ? claimOfIssuer(f.first) || claimOfIssuer(f.second) : onPage(f.first) || onPage(f.second);
+    bool mine = aboutClaims(f) ? claimOfIssuer(f.first) || claimOfIssuer(f.second)
+                               : onPage(f.first) || onPage(f.second);
     if (mine) out.push_back(i);
   }
   return out;
@@ -61,9 +71,15 @@ std::string DocBuilder::findingCounts(const std::vector<std::size_t>& findings) 
   std::size_t counts[3] = {0, 0, 0};  // error, warning, note
   for (std::size_t i : findings) {
     switch (a_.findings[i].severity) {
-      case diag::Severity::Error: ++counts[0]; break;
-      case diag::Severity::Warning: ++counts[1]; break;
-      case diag::Severity::Note: ++counts[2]; break;
+      case diag::Severity::Error:
+        ++counts[0];
+        break;
+      case diag::Severity::Warning:
+        ++counts[1];
+        break;
+      case diag::Severity::Note:
+        ++counts[2];
+        break;
     }
   }
   std::vector<std::string> parts;
@@ -72,7 +88,8 @@ std::string DocBuilder::findingCounts(const std::vector<std::size_t>& findings) 
   if (counts[2]) parts.push_back(fmt::format("{} note{}", counts[2], counts[2] == 1 ? "" : "s"));
   if (parts.empty()) return "no findings";
   std::string out = parts[0];
-  for (std::size_t i = 1; i < parts.size(); ++i) out += (i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  for (std::size_t i = 1; i < parts.size(); ++i)
+    out += (i + 1 == parts.size() ? " and " : ", ") + parts[i];
   return out;
 }
 
@@ -116,14 +133,15 @@ FindingView DocBuilder::findingView(std::size_t i) {
   std::string message = f.message.empty() ? std::string(diag::info(f.code).name) : f.message;
   // "conflict: `a` obliges …" under a heading that already says "Conflict".
   if (auto colon = message.find(": "); colon != std::string::npos && message.find('`') > colon &&
-                                      message.substr(0, colon) == findingKindLabel(f.kind)) {
+                                       message.substr(0, colon) == findingKindLabel(f.kind)) {
     message.erase(0, colon + 2);
   }
   bool quoted = false;
   std::size_t start = 0;
   while (start <= message.size()) {
     std::size_t tick = message.find('`', start);
-    std::string part = message.substr(start, tick == std::string::npos ? std::string::npos : tick - start);
+    std::string part =
+        message.substr(start, tick == std::string::npos ? std::string::npos : tick - start);
     if (quoted) {
       auto ref = refFor(part);
       ref ? v.summary.append(*ref) : v.summary.code(part);
@@ -145,7 +163,8 @@ FindingView DocBuilder::findingView(std::size_t i) {
     if (f.resolution.agreement != kNone && f.resolution.agreement < p_.agreements.size()) {
       const auto& ag = p_.agreements[f.resolution.agreement];
       v.resolution.add("See the agreement ")
-          .link(ag.title.empty() ? ag.name : ag.title, href(0, agreementAnchor_[f.resolution.agreement]))
+          .link(ag.title.empty() ? ag.name : ag.title,
+                href(0, agreementAnchor_[f.resolution.agreement]))
           .add(".");
     }
   } else if (pair && f.resolution.resolved && f.resolution.winner < p_.norms.size()) {
@@ -153,13 +172,15 @@ FindingView DocBuilder::findingView(std::size_t i) {
     if (f.resolution.agreement != kNone && f.resolution.agreement < p_.agreements.size()) {
       const auto& ag = p_.agreements[f.resolution.agreement];
       v.resolution.add(" under the agreement ")
-          .link(ag.title.empty() ? ag.name : ag.title, href(0, agreementAnchor_[f.resolution.agreement]))
+          .link(ag.title.empty() ? ag.name : ag.title,
+                href(0, agreementAnchor_[f.resolution.agreement]))
           .add(".");
     } else {
       v.resolution.add(f.resolution.rule.empty() ? "." : " (" + f.resolution.rule + ").");
     }
   } else if (code == "N3003" || code == "N3013") {
-    v.resolution.add("The law prevails: a body's rule cannot set the law aside, so the rule must change.");
+    v.resolution.add(
+        "The law prevails: a body's rule cannot set the law aside, so the rule must change.");
   } else if (f.kind == FindingKind::Conflict) {
     v.resolution.add("No precedence rule or agreement resolves it: no one can comply with both.");
   } else if (f.kind == FindingKind::Contradiction) {

@@ -42,7 +42,8 @@ Phrase DocBuilder::categoryTree(Index dim, const std::vector<Index>& cats) {
     const auto& c = d.categories[cats[i]];
     if (i) out.add(", ");
     usedTerms_.insert({TermKind::Category, dim, cats[i]});
-    out.anchor(c.title.empty() ? humanize(c.name) : c.title, termIds_[{TermKind::Category, dim, cats[i]}]);
+    out.anchor(c.title.empty() ? humanize(c.name) : c.title,
+               termIds_[{TermKind::Category, dim, cats[i]}]);
     if (!c.children.empty()) out.add(" (").append(categoryTree(dim, c.children)).add(")");
   }
   return out;
@@ -65,9 +66,12 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
   };
   auto actionLabel = [&](Index a) {
     const auto& x = p_.actions[a];
-    return std::pair<std::string, std::string>{x.title.empty() ? humanize(x.name) : x.title, x.name};
+    return std::pair<std::string, std::string>{x.title.empty() ? humanize(x.name) : x.title,
+                                               x.name};
   };
-  auto jurLabel = [&](Index j) { return std::pair<std::string, std::string>{p_.jurisdictions[j].name, p_.jurisdictions[j].title}; };
+  auto jurLabel = [&](Index j) {
+    return std::pair<std::string, std::string>{p_.jurisdictions[j].name, p_.jurisdictions[j].title};
+  };
 
   switch (ref.kind) {
     case TermKind::Actor: {
@@ -84,9 +88,11 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
       if (a.isBody || !a.parents.empty()) d.add(".");
       std::vector<Index> disjoint;
       for (const auto& set : p_.disjoints) {
-        if (std::find(set.actors.begin(), set.actors.end(), ref.index) == set.actors.end()) continue;
+        if (std::find(set.actors.begin(), set.actors.end(), ref.index) == set.actors.end())
+          continue;
         for (Index o : set.actors) {
-          if (o != ref.index && std::find(disjoint.begin(), disjoint.end(), o) == disjoint.end()) disjoint.push_back(o);
+          if (o != ref.index && std::find(disjoint.begin(), disjoint.end(), o) == disjoint.end())
+            disjoint.push_back(o);
         }
       }
       if (!disjoint.empty()) {
@@ -115,7 +121,8 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
       }
       std::vector<Index> incompatible;
       for (const auto& set : p_.incompatibles) {
-        if (std::find(set.actions.begin(), set.actions.end(), ref.index) == set.actions.end()) continue;
+        if (std::find(set.actions.begin(), set.actions.end(), ref.index) == set.actions.end())
+          continue;
         for (Index o : set.actions) {
           if (o != ref.index) incompatible.push_back(o);
         }
@@ -156,7 +163,8 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
         d.add(" Its values are jurisdictions; a jurisdiction includes its members.");
       } else if (!dim.roots.empty()) {
         d.add(" Values: ").append(categoryTree(ref.index, dim.roots)).add(".");
-        d.add(dim.closed ? " These are all the possible values." : " A category includes the ones inside it.");
+        d.add(dim.closed ? " These are all the possible values."
+                         : " A category includes the ones inside it.");
       }
       break;
     }
@@ -165,7 +173,8 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
       e.term = f.name;
       e.name = f.name;
       if (!f.title.empty()) d.add(sentence(f.title) + " ");
-      d.add(f.kind == model::FactKind::Flag ? "A yes/no fact about the situation." : "A number (a count).");
+      d.add(f.kind == model::FactKind::Flag ? "A yes/no fact about the situation."
+                                            : "A number (a count).");
       break;
     }
     case TermKind::Level: {
@@ -177,7 +186,8 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
       for (Index i = 0; i < p_.levels.size(); ++i) {
         if (p_.levels[i].chain == lv.chain) chain.push_back(i);
       }
-      std::sort(chain.begin(), chain.end(), [&](Index x, Index y) { return p_.levels[x].rank < p_.levels[y].rank; });
+      std::sort(chain.begin(), chain.end(),
+                [&](Index x, Index y) { return p_.levels[x].rank < p_.levels[y].rank; });
       d.add(fmt::format("A level of legal force, {} of {} in: ", lv.rank + 1, chain.size()));
       for (std::size_t i = 0; i < chain.size(); ++i) {
         if (i) d.add(" > ");
@@ -193,13 +203,25 @@ GlossaryEntry DocBuilder::describe(const TermRef& ref) {
   }
   std::string_view doc;
   switch (ref.kind) {
-    case TermKind::Actor: doc = p_.actors[ref.index].doc; break;
-    case TermKind::Action: doc = p_.actions[ref.index].doc; break;
-    case TermKind::Jurisdiction: doc = p_.jurisdictions[ref.index].doc; break;
+    case TermKind::Actor:
+      doc = p_.actors[ref.index].doc;
+      break;
+    case TermKind::Action:
+      doc = p_.actions[ref.index].doc;
+      break;
+    case TermKind::Jurisdiction:
+      doc = p_.jurisdictions[ref.index].doc;
+      break;
     case TermKind::Dimension:
-    case TermKind::Category: doc = p_.dimensions[ref.index].doc; break;
-    case TermKind::Fact: doc = p_.facts[ref.index].doc; break;
-    case TermKind::Level: doc = p_.levels[ref.index].doc; break;
+    case TermKind::Category:
+      doc = p_.dimensions[ref.index].doc;
+      break;
+    case TermKind::Fact:
+      doc = p_.facts[ref.index].doc;
+      break;
+    case TermKind::Level:
+      doc = p_.levels[ref.index].doc;
+      break;
   }
   if (!doc.empty()) d.add(" " + sentence(doc));
   return e;
@@ -212,43 +234,60 @@ std::vector<GlossaryGroup> DocBuilder::glossary() {
   std::set<TermRef> terms;
   std::vector<TermRef> stack;
   for (const auto& ref : usedTerms_) {
-    stack.push_back(ref.kind == TermKind::Category ? TermRef{TermKind::Dimension, ref.index, kNone} : ref);
+    stack.push_back(ref.kind == TermKind::Category ? TermRef{TermKind::Dimension, ref.index, kNone}
+                                                   : ref);
   }
   while (!stack.empty()) {
     TermRef ref = stack.back();
     stack.pop_back();
     if (!terms.insert(ref).second) continue;
     if (ref.kind == TermKind::Actor) {
-      for (Index parent : p_.actors[ref.index].parents) stack.push_back({TermKind::Actor, parent, kNone});
+      for (Index parent : p_.actors[ref.index].parents)
+        stack.push_back({TermKind::Actor, parent, kNone});
     } else if (ref.kind == TermKind::Action && p_.actions[ref.index].parent != kNone) {
       stack.push_back({TermKind::Action, p_.actions[ref.index].parent, kNone});
     } else if (ref.kind == TermKind::Jurisdiction) {
-      for (Index j : p_.jurisdictions[ref.index].memberOf) stack.push_back({TermKind::Jurisdiction, j, kNone});
+      for (Index j : p_.jurisdictions[ref.index].memberOf)
+        stack.push_back({TermKind::Jurisdiction, j, kNone});
     }
   }
   std::map<TermRef, GlossaryEntry> entries;
   glossaryTerms_ = &terms;
   for (const auto& ref : terms) entries.emplace(ref, describe(ref));
   glossaryTerms_ = nullptr;
-  std::vector<GlossaryGroup> groups = {{"Actors", {}},     {"Actions", {}}, {"Jurisdictions", {}},
-                                       {"Dimensions and categories", {}}, {"Facts", {}}, {"Levels of legal force", {}}};
+  std::vector<GlossaryGroup> groups = {{"Actors", {}},        {"Actions", {}},
+                                       {"Jurisdictions", {}}, {"Dimensions and categories", {}},
+                                       {"Facts", {}},         {"Levels of legal force", {}}};
   for (auto& [ref, entry] : entries) {
     std::size_t g = 0;
     switch (ref.kind) {
-      case TermKind::Actor: g = 0; break;
-      case TermKind::Action: g = 1; break;
-      case TermKind::Jurisdiction: g = 2; break;
+      case TermKind::Actor:
+        g = 0;
+        break;
+      case TermKind::Action:
+        g = 1;
+        break;
+      case TermKind::Jurisdiction:
+        g = 2;
+        break;
       case TermKind::Dimension:
-      case TermKind::Category: g = 3; break;
-      case TermKind::Fact: g = 4; break;
-      case TermKind::Level: g = 5; break;
+      case TermKind::Category:
+        g = 3;
+        break;
+      case TermKind::Fact:
+        g = 4;
+        break;
+      case TermKind::Level:
+        g = 5;
+        break;
     }
     groups[g].entries.push_back(std::move(entry));
   }
   for (auto& g : groups) {
-    std::stable_sort(g.entries.begin(), g.entries.end(), [](const GlossaryEntry& x, const GlossaryEntry& y) {
-      return std::pair(lowerKey(x.term), x.id) < std::pair(lowerKey(y.term), y.id);
-    });
+    std::stable_sort(g.entries.begin(), g.entries.end(),
+                     [](const GlossaryEntry& x, const GlossaryEntry& y) {
+                       return std::pair(lowerKey(x.term), x.id) < std::pair(lowerKey(y.term), y.id);
+                     });
   }
   std::erase_if(groups, [](const GlossaryGroup& g) { return g.entries.empty(); });
   return groups;

@@ -30,9 +30,9 @@ struct ProvisionView {
   std::string name;
   std::string title;
   model::Modality modality = model::Modality::Must;
-  Phrase sentence;        // the plain-language rule
-  std::string verbatim;   // the `///` text, line breaks kept
-  std::string citation;   // "PIPL, article 41"
+  Phrase sentence;            // the plain-language rule
+  std::string verbatim;       // the `///` text, line breaks kept
+  std::string citation;       // "PIPL, article 41"
   std::vector<Phrase> notes;  // prevails over …, in force …
   std::vector<FindingLink> findings;
 };
@@ -80,7 +80,8 @@ class DocWriter {
   /// Labelled facts inside the body (a part's metadata in a single document).
   virtual void facts(const std::vector<std::pair<std::string, Phrase>>& rows) = 0;
   virtual void bullets(const std::vector<Phrase>& items) = 0;
-  virtual void table(const std::vector<std::string>& head, const std::vector<std::vector<Phrase>>& rows) = 0;
+  virtual void table(const std::vector<std::string>& head,
+                     const std::vector<std::vector<Phrase>>& rows) = 0;
   virtual void provision(const ProvisionView& p) = 0;
   virtual void finding(const FindingView& f) = 0;
   virtual void glossary(const std::vector<GlossaryGroup>& groups) = 0;

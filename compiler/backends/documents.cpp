@@ -9,9 +9,12 @@
 
 namespace nomos::backends {
 
-std::string_view docExtension(DocFormat format) { return format == DocFormat::Html ? "html" : "md"; }
+std::string_view docExtension(DocFormat format) {
+  return format == DocFormat::Html ? "html" : "md";
+}
 
-std::vector<OutputFile> renderDocuments(const model::Program& program, const analysis::Result& analysis,
+std::vector<OutputFile> renderDocuments(const model::Program& program,
+                                        const analysis::Result& analysis,
                                         const DocumentOptions& options) {
   detail::DocBuilder builder(program, analysis, options);
   return builder.build();
@@ -54,7 +57,8 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 }  // namespace
 
-DocBuilder::DocBuilder(const model::Program& program, const analysis::Result& analysis, const DocumentOptions& options)
+DocBuilder::DocBuilder(const model::Program& program, const analysis::Result& analysis,
+                       const DocumentOptions& options)
     : p_(program), a_(analysis), opt_(options), phraser_(program, *this) {
   plan();
 }
@@ -86,7 +90,8 @@ void DocBuilder::plan() {
   std::vector<std::size_t> instrumentPage(p_.instruments.size(), kNoPage);
   for (Index i = 0; i < p_.instruments.size(); ++i) {
     const auto& ins = p_.instruments[i];
-    bool library = ins.module != kNone && ins.module < p_.modules.size() && p_.modules[ins.module].isLibrary;
+    bool library =
+        ins.module != kNone && ins.module < p_.modules.size() && p_.modules[ins.module].isLibrary;
     if (library && !referenced[i]) continue;
     instrumentPage[i] = pages_.size();
     addPage(lower(ins.name), ins.title.empty() ? ins.name : ins.title, i);
@@ -98,7 +103,8 @@ void DocBuilder::plan() {
     const auto& norm = p_.norms[n];
     if (norm.instrument != kNone && instrumentPage[norm.instrument] != kNoPage) {
       normPage_[n] = instrumentPage[norm.instrument];
-    } else if (norm.module == kNone || norm.module >= p_.modules.size() || !p_.modules[norm.module].isLibrary) {
+    } else if (norm.module == kNone || norm.module >= p_.modules.size() ||
+               !p_.modules[norm.module].isLibrary) {
       unattributed.push_back(n);
     }
   }
@@ -115,11 +121,15 @@ void DocBuilder::plan() {
   // (sections, terms, findings) cannot collide with them.
   normAnchor_.assign(p_.norms.size(), {});
   for (const auto& page : pages_) {
-    for (Index n : page.norms) normAnchor_[n] = uniqueId(p_.norms[n].name, "norm-" + dashed(p_.norms[n].qualified));
+    for (Index n : page.norms)
+      normAnchor_[n] = uniqueId(p_.norms[n].name, "norm-" + dashed(p_.norms[n].qualified));
   }
-  for (const auto& c : p_.claims) claimAnchor_.push_back(uniqueId(c.name, "claim-" + dashed(c.qualified)));
-  for (const auto& ag : p_.agreements) agreementAnchor_.push_back(uniqueId(ag.name, "agreement-" + dashed(ag.qualified)));
-  for (std::size_t i = 1; i < pages_.size(); ++i) pages_[i].anchor = uniqueId(pages_[i].slug, pages_[i].slug + "-instrument");
+  for (const auto& c : p_.claims)
+    claimAnchor_.push_back(uniqueId(c.name, "claim-" + dashed(c.qualified)));
+  for (const auto& ag : p_.agreements)
+    agreementAnchor_.push_back(uniqueId(ag.name, "agreement-" + dashed(ag.qualified)));
+  for (std::size_t i = 1; i < pages_.size(); ++i)
+    pages_[i].anchor = uniqueId(pages_[i].slug, pages_[i].slug + "-instrument");
   assignTermIds();
   for (auto& page : pages_) page.findings = pageFindings(page);
 }
@@ -127,8 +137,9 @@ void DocBuilder::plan() {
 void DocBuilder::assignTermIds() {
   auto assign = [&](TermKind kind, std::string_view prefix, const auto& decls) {
     for (Index i = 0; i < decls.size(); ++i) {
-      termIds_[{kind, i, kNone}] = uniqueId(fmt::format("term-{}-{}", prefix, decls[i].name),
-                                            fmt::format("term-{}-{}", prefix, dashed(decls[i].qualified)));
+      termIds_[{kind, i, kNone}] =
+          uniqueId(fmt::format("term-{}-{}", prefix, decls[i].name),
+                   fmt::format("term-{}-{}", prefix, dashed(decls[i].qualified)));
     }
   };
   assign(TermKind::Actor, "actor", p_.actors);
@@ -140,9 +151,9 @@ void DocBuilder::assignTermIds() {
   for (Index d = 0; d < p_.dimensions.size(); ++d) {
     const auto& dim = p_.dimensions[d];
     for (Index c = 0; c < dim.categories.size(); ++c) {
-      termIds_[{TermKind::Category, d, c}] = uniqueId(fmt::format("term-category-{}-{}", dim.name, dim.categories[c].name),
-                                                      fmt::format("term-category-{}-{}", dashed(dim.qualified),
-                                                                  dim.categories[c].name));
+      termIds_[{TermKind::Category, d, c}] = uniqueId(
+          fmt::format("term-category-{}-{}", dim.name, dim.categories[c].name),
+          fmt::format("term-category-{}-{}", dashed(dim.qualified), dim.categories[c].name));
     }
   }
 }
@@ -163,7 +174,7 @@ std::string DocBuilder::norm(Index n) { return href(normPage_[n], normAnchor_[n]
 std::vector<NavLink> DocBuilder::navigation(std::size_t current) const {
   std::vector<NavLink> out;
   for (std::size_t i = 0; i < pages_.size(); ++i) {
-    std::string text = i == 0 ? "Index"
+    std::string text = i == 0                          ? "Index"
                        : pages_[i].instrument != kNone ? p_.instruments[pages_[i].instrument].name
                                                        : "Other provisions";
     out.push_back({text, pages_[i].file, i == current});
@@ -183,9 +194,11 @@ Phrase DocBuilder::window(std::optional<model::Date> from, std::optional<model::
 std::vector<OutputFile> DocBuilder::build() {
   std::vector<OutputFile> out;
   auto makeWriter = [&](const std::string& title) {
-    return opt_.format == DocFormat::Html ? makeHtmlWriter(title, opt_.generator) : makeMarkdownWriter(opt_.generator);
+    return opt_.format == DocFormat::Html ? makeHtmlWriter(title, opt_.generator)
+                                          : makeMarkdownWriter(opt_.generator);
   };
-  auto writeFindings = [&](DocWriter& w, const std::vector<std::size_t>& findings, std::string id, bool all) {
+  auto writeFindings = [&](DocWriter& w, const std::vector<std::size_t>& findings, std::string id,
+                           bool all) {
     w.heading(2, "Findings", id);
     if (findings.empty()) {
       w.paragraph(Phrase(all ? "The analysis found no conflicts, contradictions or other problems."
@@ -213,9 +226,10 @@ std::vector<OutputFile> DocBuilder::build() {
     current_ = 0;
     usedTerms_.clear();
     auto w = makeWriter(pages_[0].title);
-    w->header(pages_[0].title, Phrase(fmt::format("{} and {}, with the analysis of how they interact",
-                                                  plural(pages_.size() - 1, "instrument", "instruments"),
-                                                  plural(p_.norms.size(), "provision", "provisions"))),
+    w->header(pages_[0].title,
+              Phrase(fmt::format("{} and {}, with the analysis of how they interact",
+                                 plural(pages_.size() - 1, "instrument", "instruments"),
+                                 plural(p_.norms.size(), "provision", "provisions"))),
               {});
     writeIndex(*w, 2);
     for (std::size_t i = 1; i < pages_.size(); ++i) {
@@ -239,8 +253,11 @@ std::vector<OutputFile> DocBuilder::build() {
       meta.emplace_back("Instruments", Phrase(std::to_string(pages_.size() - 1)));
       meta.emplace_back("Provisions", Phrase(std::to_string(p_.norms.size())));
       meta.emplace_back("Findings", Phrase(findingCounts(allFindings)));
-      w->header(page.title, Phrase("The rule repository in plain language, with the analysis of how its rules interact"),
-                meta);
+      w->header(
+          page.title,
+          Phrase(
+              "The rule repository in plain language, with the analysis of how its rules interact"),
+          meta);
       writeIndex(*w, 2);
       writeFindings(*w, allFindings, "index-findings", true);
     } else {
@@ -264,7 +281,8 @@ std::vector<std::pair<std::string, Phrase>> DocBuilder::instrumentFacts(const Pa
   }
   const auto& ins = p_.instruments[page.instrument];
   Phrase issuer = phraser_.issuer(ins.issuer);
-  if (ins.issuer.kind == model::Issuer::Kind::Jurisdiction && !p_.jurisdictions[ins.issuer.index].title.empty()) {
+  if (ins.issuer.kind == model::Issuer::Kind::Jurisdiction &&
+      !p_.jurisdictions[ins.issuer.index].title.empty()) {
     issuer.add(" (" + p_.jurisdictions[ins.issuer.index].title + ")");
   } else if (ins.issuer.kind == model::Issuer::Kind::Body) {
     issuer.add(" (a body: its rules yield to the law)");
@@ -272,7 +290,8 @@ std::vector<std::pair<std::string, Phrase>> DocBuilder::instrumentFacts(const Pa
   rows.emplace_back("Issuer", issuer);
   if (ins.level != kNone) {
     const auto& lv = p_.levels[ins.level];
-    rows.emplace_back("Level", termLink({TermKind::Level, ins.level, kNone}, lv.title.empty() ? lv.name : lv.title, lv.name));
+    rows.emplace_back("Level", termLink({TermKind::Level, ins.level, kNone},
+                                        lv.title.empty() ? lv.name : lv.title, lv.name));
   }
   rows.emplace_back("In force", window(ins.effective, ins.until));
   rows.emplace_back("Provisions", Phrase(std::to_string(page.norms.size())));
@@ -292,11 +311,13 @@ void DocBuilder::writeIndex(DocWriter& w, int level) {
     std::string target = opt_.single ? "#" + page.anchor : page.file;
     std::vector<Phrase> row;
     if (page.instrument == kNone) {
-      row = {Phrase().link("(none)", target), Phrase(page.title), Phrase("—"), Phrase("—"), Phrase("—")};
+      row = {Phrase().link("(none)", target), Phrase(page.title), Phrase("—"), Phrase("—"),
+             Phrase("—")};
     } else {
       const auto& ins = p_.instruments[page.instrument];
       Phrase level;
-      if (ins.level != kNone) level = termLink({TermKind::Level, ins.level, kNone}, p_.levels[ins.level].name);
+      if (ins.level != kNone)
+        level = termLink({TermKind::Level, ins.level, kNone}, p_.levels[ins.level].name);
       row = {Phrase().link(ins.name, target), Phrase(ins.title), phraser_.issuer(ins.issuer), level,
              window(ins.effective, ins.until)};
     }
@@ -322,11 +343,13 @@ void DocBuilder::writeIndex(DocWriter& w, int level) {
   for (Index i = 0; i < p_.levels.size(); ++i) chains[p_.levels[i].chain].push_back(i);
   if (!chains.empty()) {
     w.heading(level, "Levels of legal force", prefix + "levels");
-    w.paragraph(Phrase("When two rules of the same issuer conflict, the one from the higher level prevails "
-                       "(highest first):"));
+    w.paragraph(
+        Phrase("When two rules of the same issuer conflict, the one from the higher level prevails "
+               "(highest first):"));
     std::vector<Phrase> items;
     for (auto& [chain, levels] : chains) {
-      std::sort(levels.begin(), levels.end(), [&](Index x, Index y) { return p_.levels[x].rank < p_.levels[y].rank; });
+      std::sort(levels.begin(), levels.end(),
+                [&](Index x, Index y) { return p_.levels[x].rank < p_.levels[y].rank; });
       Phrase item;
       for (std::size_t i = 0; i < levels.size(); ++i) {
         if (i) item.add(" > ");
@@ -338,8 +361,8 @@ void DocBuilder::writeIndex(DocWriter& w, int level) {
   }
 }
 
-void DocBuilder::writeSovereignty(DocWriter& w, const std::vector<Index>& claims, const std::vector<Index>& agreements,
-                                  int level, bool anchors) {
+void DocBuilder::writeSovereignty(DocWriter& w, const std::vector<Index>& claims,
+                                  const std::vector<Index>& agreements, int level, bool anchors) {
   if (!claims.empty()) {
     std::vector<Phrase> items;
     for (Index c : claims) {
@@ -354,8 +377,10 @@ void DocBuilder::writeSovereignty(DocWriter& w, const std::vector<Index>& claims
       if (!claim.doc.empty()) item.add(" “" + flattened(claim.doc) + "”");
       items.push_back(std::move(item));
     }
-    w.paragraph(Phrase(anchors ? "Sovereignty clauses: the situations over which each jurisdiction claims authority."
-                               : "The issuer's sovereignty clauses:"));
+    w.paragraph(Phrase(
+        anchors
+            ? "Sovereignty clauses: the situations over which each jurisdiction claims authority."
+            : "The issuer's sovereignty clauses:"));
     w.bullets(items);
   }
   for (Index ai : agreements) {
@@ -365,7 +390,8 @@ void DocBuilder::writeSovereignty(DocWriter& w, const std::vector<Index>& claims
       w.heading(level, ag.title.empty() ? ag.name : ag.title, agreementAnchor_[ai]);
       intro.add("Agreement ").code(ag.name);
     } else {
-      intro.add("Agreement ").link(ag.title.empty() ? ag.name : ag.title, href(0, agreementAnchor_[ai]));
+      intro.add("Agreement ")
+          .link(ag.title.empty() ? ag.name : ag.title, href(0, agreementAnchor_[ai]));
     }
     intro.add(" between ");
     for (std::size_t i = 0; i < ag.parties.size(); ++i) {
@@ -384,15 +410,19 @@ void DocBuilder::writeSovereignty(DocWriter& w, const std::vector<Index>& claims
 
 void DocBuilder::writeInstrumentPage(DocWriter& w, std::size_t pageIndex, int level) {
   const Page& page = pages_[pageIndex];
-  const model::Instrument* ins = page.instrument == kNone ? nullptr : &p_.instruments[page.instrument];
+  const model::Instrument* ins =
+      page.instrument == kNone ? nullptr : &p_.instruments[page.instrument];
   if (opt_.single) w.facts(instrumentFacts(page));
   if (ins && !ins->doc.empty()) w.paragraph(Phrase(flattened(ins->doc)));
   if (!ins) {
-    w.paragraph(Phrase("These norms have no ").code("from").add(" clause, so they cite no instrument and have no issuer."));
+    w.paragraph(Phrase("These norms have no ")
+                    .code("from")
+                    .add(" clause, so they cite no instrument and have no issuer."));
   }
 
   w.heading(level, "Provisions", page.slug + "-provisions");
-  if (page.norms.empty()) w.paragraph(Phrase("This instrument has no provisions in the rule files."));
+  if (page.norms.empty())
+    w.paragraph(Phrase("This instrument has no provisions in the rule files."));
   int number = 0;
   for (Index n : page.norms) w.provision(provision(n, ++number, level + 1));
 
@@ -405,7 +435,8 @@ void DocBuilder::writeInstrumentPage(DocWriter& w, std::size_t pageIndex, int le
     }
     for (Index ag = 0; ag < p_.agreements.size(); ++ag) {
       const auto& parties = p_.agreements[ag].parties;
-      if (std::find(parties.begin(), parties.end(), ins->issuer) != parties.end()) agreements.push_back(ag);
+      if (std::find(parties.begin(), parties.end(), ins->issuer) != parties.end())
+        agreements.push_back(ag);
     }
     if (!claims.empty() || !agreements.empty()) {
       w.heading(level, "Sovereignty and agreements of the issuer", page.slug + "-sovereignty");

@@ -28,7 +28,8 @@ struct OutputFile {
 };
 
 /// The pages, index first. With `single`, exactly one file named "index.md"/"index.html".
-std::vector<OutputFile> renderDocuments(const model::Program& program, const analysis::Result& analysis,
+std::vector<OutputFile> renderDocuments(const model::Program& program,
+                                        const analysis::Result& analysis,
                                         const DocumentOptions& options);
 
 /// The file extension for a format: "html" or "md".

@@ -103,12 +103,23 @@ std::string esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -122,7 +133,8 @@ std::string render(const Phrase& p) {
     if (!piece.href.empty()) {
       // Links into the glossary read as text with a dotted underline; others as links.
       bool term = piece.href.find("#term-") != std::string::npos;
-      inner = fmt::format("<a{} href=\"{}\"{}>{}</a>", term ? " class=\"term\"" : "", esc(piece.href), tip, inner);
+      inner = fmt::format("<a{} href=\"{}\"{}>{}</a>", term ? " class=\"term\"" : "",
+                          esc(piece.href), tip, inner);
     } else if (!tip.empty()) {
       inner = fmt::format("<abbr{}>{}</abbr>", tip, inner);
     }
@@ -134,23 +146,29 @@ std::string render(const Phrase& p) {
 
 std::string modalityClass(model::Modality m) {
   switch (m) {
-    case model::Modality::Must: return "must";
-    case model::Modality::MustNot: return "must-not";
-    case model::Modality::May: return "may";
-    case model::Modality::NeedNot: return "need-not";
+    case model::Modality::Must:
+      return "must";
+    case model::Modality::MustNot:
+      return "must-not";
+    case model::Modality::May:
+      return "may";
+    case model::Modality::NeedNot:
+      return "need-not";
   }
   return "must";
 }
 
 class HtmlWriter final : public DocWriter {
  public:
-  HtmlWriter(std::string title, std::string generator) : title_(std::move(title)), generator_(std::move(generator)) {}
+  HtmlWriter(std::string title, std::string generator)
+      : title_(std::move(title)), generator_(std::move(generator)) {}
 
   void navigation(const std::vector<NavLink>& links) override {
     if (links.empty()) return;
     nav_ = "<nav class=\"pages\" aria-label=\"Pages\">";
     for (const auto& l : links) {
-      nav_ += fmt::format("<a href=\"{}\"{}>{}</a>", esc(l.href), l.current ? " aria-current=\"page\"" : "", esc(l.text));
+      nav_ += fmt::format("<a href=\"{}\"{}>{}</a>", esc(l.href),
+                          l.current ? " aria-current=\"page\"" : "", esc(l.text));
     }
     nav_ += "</nav>\n";
   }
@@ -164,14 +182,18 @@ class HtmlWriter final : public DocWriter {
   }
 
   void heading(int level, std::string_view text, std::string_view id) override {
-    body_ += fmt::format("<h{0} id=\"{1}\">{2}<a class=\"self\" href=\"#{1}\" aria-label=\"Link to this section\">#</a></h{0}>\n",
-                         level, esc(id), esc(text));
+    body_ += fmt::format(
+        "<h{0} id=\"{1}\">{2}<a class=\"self\" href=\"#{1}\" aria-label=\"Link to this "
+        "section\">#</a></h{0}>\n",
+        level, esc(id), esc(text));
     if (level <= 3) toc_.push_back({level, std::string(text), std::string(id)});
   }
 
   void paragraph(const Phrase& text) override { body_ += "<p>" + render(text) + "</p>\n"; }
 
-  void facts(const std::vector<std::pair<std::string, Phrase>>& rows) override { body_ += metaList(rows); }
+  void facts(const std::vector<std::pair<std::string, Phrase>>& rows) override {
+    body_ += metaList(rows);
+  }
 
   void bullets(const std::vector<Phrase>& items) override {
     body_ += "<ul>\n";
@@ -179,7 +201,8 @@ class HtmlWriter final : public DocWriter {
     body_ += "</ul>\n";
   }
 
-  void table(const std::vector<std::string>& head, const std::vector<std::vector<Phrase>>& rows) override {
+  void table(const std::vector<std::string>& head,
+             const std::vector<std::vector<Phrase>>& rows) override {
     body_ += "<table>\n<thead><tr>";
     for (const auto& h : head) body_ += "<th scope=\"col\">" + esc(h) + "</th>";
     body_ += "</tr></thead>\n<tbody>\n";
@@ -194,13 +217,16 @@ class HtmlWriter final : public DocWriter {
   void provision(const ProvisionView& p) override {
     std::string label = p.title.empty() ? p.name : p.title;
     body_ += fmt::format("<section class=\"provision\" id=\"{}\">\n", esc(p.id));
-    body_ += fmt::format("<h{0}><span class=\"num\">§&#8239;{1}</span>{2}<a class=\"self\" href=\"#{3}\" "
-                         "aria-label=\"Link to this provision\">#</a></h{0}>\n",
-                         p.level, p.number, esc(label), esc(p.id));
+    body_ += fmt::format(
+        "<h{0}><span class=\"num\">§&#8239;{1}</span>{2}<a class=\"self\" href=\"#{3}\" "
+        "aria-label=\"Link to this provision\">#</a></h{0}>\n",
+        p.level, p.number, esc(label), esc(p.id));
     if (p.level <= 3) toc_.push_back({p.level, fmt::format("§ {} {}", p.number, label), p.id});
-    body_ += fmt::format("<p class=\"rule\"><span class=\"badge {}\">{}</span>{}</p>\n", modalityClass(p.modality),
-                         esc(model::modalityText(p.modality)), render(p.sentence));
-    if (!p.verbatim.empty()) body_ += "<blockquote class=\"verbatim\">" + esc(p.verbatim) + "</blockquote>\n";
+    body_ += fmt::format("<p class=\"rule\"><span class=\"badge {}\">{}</span>{}</p>\n",
+                         modalityClass(p.modality), esc(model::modalityText(p.modality)),
+                         render(p.sentence));
+    if (!p.verbatim.empty())
+      body_ += "<blockquote class=\"verbatim\">" + esc(p.verbatim) + "</blockquote>\n";
     std::string cite = p.citation.empty() ? "No citation" : esc(p.citation);
     body_ += fmt::format("<p class=\"cite\">{} · <code>{}</code></p>\n", cite, esc(p.name));
     for (const auto& n : p.notes) body_ += "<p class=\"note\">" + render(n) + "</p>\n";
@@ -208,8 +234,8 @@ class HtmlWriter final : public DocWriter {
       body_ += "<p class=\"see\">Findings: ";
       for (std::size_t i = 0; i < p.findings.size(); ++i) {
         const auto& f = p.findings[i];
-        body_ += fmt::format("{}<a class=\"{}\" href=\"{}\">{}</a>", i ? "; " : "", esc(f.severity), esc(f.href),
-                             esc(f.label));
+        body_ += fmt::format("{}<a class=\"{}\" href=\"{}\">{}</a>", i ? "; " : "", esc(f.severity),
+                             esc(f.href), esc(f.label));
       }
       body_ += "</p>\n";
     }
@@ -218,12 +244,14 @@ class HtmlWriter final : public DocWriter {
 
   void finding(const FindingView& f) override {
     body_ += fmt::format("<div class=\"finding {}\" id=\"{}\">\n", esc(f.severity), esc(f.id));
-    body_ += fmt::format("<p class=\"finding-head\"><span class=\"sev\">{}</span> · {}{} · <code>{}</code></p>\n",
-                         esc(f.severity), esc(f.kind), f.resolved ? " (resolved)" : "", esc(f.code));
+    body_ += fmt::format(
+        "<p class=\"finding-head\"><span class=\"sev\">{}</span> · {}{} · <code>{}</code></p>\n",
+        esc(f.severity), esc(f.kind), f.resolved ? " (resolved)" : "", esc(f.code));
     body_ += "<p>" + render(f.summary) + "</p>\n";
     if (!f.resolution.empty()) body_ += "<p>" + render(f.resolution) + "</p>\n";
     if (!f.witness.empty()) {
-      body_ += "<p class=\"witness\"><strong>Example situation:</strong> " + render(f.witness) + "</p>\n";
+      body_ += "<p class=\"witness\"><strong>Example situation:</strong> " + render(f.witness) +
+               "</p>\n";
     }
     body_ += "</div>\n";
   }
@@ -244,12 +272,15 @@ class HtmlWriter final : public DocWriter {
   std::string finish() override {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format("<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n", esc(generator_), esc(title_));
+    out += fmt::format("<meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n",
+                       esc(generator_), esc(title_));
     out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<div class=\"layout\">\n";
-    out += "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n" + tocList() + "</nav>\n";
+    out +=
+        "<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n" + tocList() + "</nav>\n";
     out += "<main>\n" + nav_ + head_ + body_;
-    out += fmt::format("<footer>Generated by {} from the rule files; edit those, not this page.</footer>\n",
-                       esc(generator_));
+    out += fmt::format(
+        "<footer>Generated by {} from the rule files; edit those, not this page.</footer>\n",
+        esc(generator_));
     out += "</main>\n</div>\n</body>\n</html>\n";
     return out;
   }
@@ -263,7 +294,8 @@ class HtmlWriter final : public DocWriter {
 
   static std::string metaList(const std::vector<std::pair<std::string, Phrase>>& rows) {
     std::string out = "<dl class=\"meta\">\n";
-    for (const auto& [label, value] : rows) out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", esc(label), render(value));
+    for (const auto& [label, value] : rows)
+      out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", esc(label), render(value));
     return out + "</dl>\n";
   }
 

@@ -2,51 +2,73 @@
 
 namespace nomos::backends {
 
-using nlohmann::json;
 using model::Index;
 using model::kNone;
+using nlohmann::json;
 
-std::string exportId(const model::DeclInfo& decl) { return decl.qualified.empty() ? decl.name : decl.qualified; }
+std::string exportId(const model::DeclInfo& decl) {
+  return decl.qualified.empty() ? decl.name : decl.qualified;
+}
 
 std::string_view deonticName(model::Modality m) {
   switch (m) {
-    case model::Modality::Must: return "obligation";
-    case model::Modality::MustNot: return "prohibition";
-    case model::Modality::May: return "permission";
-    case model::Modality::NeedNot: return "exemption";
+    case model::Modality::Must:
+      return "obligation";
+    case model::Modality::MustNot:
+      return "prohibition";
+    case model::Modality::May:
+      return "permission";
+    case model::Modality::NeedNot:
+      return "exemption";
   }
   return "obligation";
 }
 
 std::string_view findingKindName(analysis::FindingKind kind) {
   switch (kind) {
-    case analysis::FindingKind::Conflict: return "conflict";
-    case analysis::FindingKind::Contradiction: return "contradiction";
-    case analysis::FindingKind::DeadlineOverlap: return "deadline-overlap";
-    case analysis::FindingKind::Overlap: return "overlap";
-    case analysis::FindingKind::Reach: return "reach";
-    case analysis::FindingKind::NeverApplies: return "never-applies";
-    case analysis::FindingKind::Redundant: return "redundant";
-    case analysis::FindingKind::PrecedenceIgnored: return "precedence-ignored";
-    case analysis::FindingKind::TooComplex: return "too-complex";
+    case analysis::FindingKind::Conflict:
+      return "conflict";
+    case analysis::FindingKind::Contradiction:
+      return "contradiction";
+    case analysis::FindingKind::DeadlineOverlap:
+      return "deadline-overlap";
+    case analysis::FindingKind::Overlap:
+      return "overlap";
+    case analysis::FindingKind::Reach:
+      return "reach";
+    case analysis::FindingKind::NeverApplies:
+      return "never-applies";
+    case analysis::FindingKind::Redundant:
+      return "redundant";
+    case analysis::FindingKind::PrecedenceIgnored:
+      return "precedence-ignored";
+    case analysis::FindingKind::TooComplex:
+      return "too-complex";
   }
   return "conflict";
 }
 
 std::string_view cmpOpText(model::CmpOp op) {
   switch (op) {
-    case model::CmpOp::Lt: return "<";
-    case model::CmpOp::Le: return "<=";
-    case model::CmpOp::Gt: return ">";
-    case model::CmpOp::Ge: return ">=";
-    case model::CmpOp::Eq: return "==";
+    case model::CmpOp::Lt:
+      return "<";
+    case model::CmpOp::Le:
+      return "<=";
+    case model::CmpOp::Gt:
+      return ">";
+    case model::CmpOp::Ge:
+      return ">=";
+    case model::CmpOp::Eq:
+      return "==";
   }
   return "==";
 }
 
 namespace {
 
-json dateJson(const std::optional<model::Date>& d) { return d ? json(model::formatDate(*d)) : json(nullptr); }
+json dateJson(const std::optional<model::Date>& d) {
+  return d ? json(model::formatDate(*d)) : json(nullptr);
+}
 
 json stringOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
@@ -59,9 +81,12 @@ json idList(const Vec& decls, const std::vector<Index>& indices) {
 
 json issuerJson(const model::Program& p, model::Issuer i) {
   switch (i.kind) {
-    case model::Issuer::Kind::Jurisdiction: return {{"kind", "jurisdiction"}, {"id", exportId(p.jurisdictions[i.index])}};
-    case model::Issuer::Kind::Body: return {{"kind", "body"}, {"id", exportId(p.actors[i.index])}};
-    case model::Issuer::Kind::None: break;
+    case model::Issuer::Kind::Jurisdiction:
+      return {{"kind", "jurisdiction"}, {"id", exportId(p.jurisdictions[i.index])}};
+    case model::Issuer::Kind::Body:
+      return {{"kind", "body"}, {"id", exportId(p.actors[i.index])}};
+    case model::Issuer::Kind::None:
+      break;
   }
   return nullptr;
 }
@@ -73,10 +98,13 @@ class Exporter {
   /// The fields every declaration has.
   json decl(const model::DeclInfo& d) const {
     json out = {{"id", exportId(d)}, {"name", d.name}, {"title", d.title}, {"doc", d.doc}};
-    out["module"] = d.module != kNone && d.module < p_.modules.size() ? json(p_.modules[d.module].name) : json(nullptr);
+    out["module"] = d.module != kNone && d.module < p_.modules.size()
+                        ? json(p_.modules[d.module].name)
+                        : json(nullptr);
     if (o_.sources && d.span.valid() && d.span.file < o_.sources->size()) {
       auto lc = o_.sources->lineCol(d.span.file, d.span.begin);
-      out["location"] = {{"file", o_.sources->path(d.span.file)}, {"line", lc.line}, {"column", lc.column}};
+      out["location"] = {
+          {"file", o_.sources->path(d.span.file)}, {"line", lc.line}, {"column", lc.column}};
     }
     return out;
   }
@@ -90,7 +118,8 @@ class Exporter {
     json modules = json::array();
     for (const auto& m : p_.modules) {
       json j = {{"name", m.name}, {"library", m.isLibrary}};
-      if (o_.sources && m.file != source::kNoFile && m.file < o_.sources->size()) j["file"] = o_.sources->path(m.file);
+      if (o_.sources && m.file != source::kNoFile && m.file < o_.sources->size())
+        j["file"] = o_.sources->path(m.file);
       modules.push_back(std::move(j));
     }
     out["modules"] = std::move(modules);
@@ -113,11 +142,12 @@ class Exporter {
       for (const auto& c : d.categories) {
         json children = json::array();
         for (Index ch : c.children) children.push_back(d.categories[ch].name);
-        cats.push_back({{"name", c.name},
-                        {"title", c.title},
-                        {"doc", c.doc},
-                        {"parent", c.parent == kNone ? json(nullptr) : json(d.categories[c.parent].name)},
-                        {"children", std::move(children)}});
+        cats.push_back(
+            {{"name", c.name},
+             {"title", c.title},
+             {"doc", c.doc},
+             {"parent", c.parent == kNone ? json(nullptr) : json(d.categories[c.parent].name)},
+             {"children", std::move(children)}});
       }
       e["categories"] = std::move(cats);
       dimensions.push_back(std::move(e));
@@ -200,7 +230,8 @@ class Exporter {
       e["until"] = dateJson(a.until);
       json defs = json::array();
       for (const auto& d : a.deferences) {
-        defs.push_back({{"from", issuerJson(p_, d.from)}, {"to", issuerJson(p_, d.to)},
+        defs.push_back({{"from", issuerJson(p_, d.from)},
+                        {"to", issuerJson(p_, d.to)},
                         {"condition", conditionJson(p_, d.condition)}});
       }
       e["deferences"] = std::move(defs);
@@ -219,7 +250,8 @@ class Exporter {
  private:
   json norm(const model::Norm& n) const {
     json e = decl(n);
-    e["instrument"] = n.instrument == kNone ? json(nullptr) : json(exportId(p_.instruments[n.instrument]));
+    e["instrument"] =
+        n.instrument == kNone ? json(nullptr) : json(exportId(p_.instruments[n.instrument]));
     e["article"] = stringOrNull(n.article);
     e["citation"] = stringOrNull(p_.citation(n));
     e["issuer"] = issuerJson(p_, p_.issuer(n));
@@ -229,12 +261,14 @@ class Exporter {
     e["action"] = exportId(p_.actions[n.action]);
     e["where"] = n.where ? conditionJson(p_, *n.where) : json(nullptr);
     e["unless"] = n.unless ? conditionJson(p_, *n.unless) : json(nullptr);
-    e["within"] = n.withinHours ? json{{"hours", *n.withinHours}, {"text", n.withinText}} : json(nullptr);
+    e["within"] =
+        n.withinHours ? json{{"hours", *n.withinHours}, {"text", n.withinText}} : json(nullptr);
     e["effective"] = dateJson(n.effective);
     e["until"] = dateJson(n.until);
     model::Window w = p_.window(n);
-    e["window"] = {{"from", w.from == model::kMinDate ? json(nullptr) : json(model::formatDate(w.from))},
-                   {"to", w.to == model::kMaxDate ? json(nullptr) : json(model::formatDate(w.to))}};
+    e["window"] = {
+        {"from", w.from == model::kMinDate ? json(nullptr) : json(model::formatDate(w.from))},
+        {"to", w.to == model::kMaxDate ? json(nullptr) : json(model::formatDate(w.to))}};
     e["prevailsOver"] = idList(p_.norms, n.prevailsOver);
     return e;
   }
@@ -255,15 +289,20 @@ class Exporter {
               {"message", f.message}};
     e["resolution"] = {
         {"resolved", f.resolution.resolved},
-        {"winner", f.resolution.winner < p_.norms.size() ? json(exportId(p_.norms[f.resolution.winner])) : json(nullptr)},
+        {"winner", f.resolution.winner < p_.norms.size()
+                       ? json(exportId(p_.norms[f.resolution.winner]))
+                       : json(nullptr)},
         {"rule", stringOrNull(f.resolution.rule)},
-        {"pairCode", f.resolution.resolved ? json(diag::info(f.resolution.pairCode).code) : json(nullptr)},
+        {"pairCode",
+         f.resolution.resolved ? json(diag::info(f.resolution.pairCode).code) : json(nullptr)},
         {"agreement", f.resolution.agreement < p_.agreements.size()
                           ? json(exportId(p_.agreements[f.resolution.agreement]))
                           : json(nullptr)}};
-    e["witness"] = f.witness ? json{{"situation", f.witness->json.is_null() ? json::object() : f.witness->json},
-                                    {"text", f.witness->text}}
-                             : json(nullptr);
+    e["witness"] =
+        f.witness
+            ? json{{"situation", f.witness->json.is_null() ? json::object() : f.witness->json},
+                   {"text", f.witness->text}}
+            : json(nullptr);
     return e;
   }
 
@@ -276,28 +315,38 @@ class Exporter {
 json conditionJson(const model::Program& p, const model::Condition& c) {
   using K = model::Condition::Kind;
   switch (c.kind) {
-    case K::True: return {{"op", "true"}};
+    case K::True:
+      return {{"op", "true"}};
     case K::In: {
       const auto& dim = p.dimensions[c.dim];
       json values = json::array();
-      for (Index v : c.values) values.push_back(dim.territory ? exportId(p.jurisdictions[v]) : dim.categories[v].name);
+      for (Index v : c.values)
+        values.push_back(dim.territory ? exportId(p.jurisdictions[v]) : dim.categories[v].name);
       return {{"op", "in"}, {"dimension", exportId(dim)}, {"values", std::move(values)}};
     }
-    case K::Flag: return {{"op", "flag"}, {"fact", exportId(p.facts[c.fact])}};
+    case K::Flag:
+      return {{"op", "flag"}, {"fact", exportId(p.facts[c.fact])}};
     case K::Compare:
-      return {{"op", "compare"}, {"fact", exportId(p.facts[c.fact])}, {"cmp", cmpOpText(c.op)}, {"value", c.number}};
+      return {{"op", "compare"},
+              {"fact", exportId(p.facts[c.fact])},
+              {"cmp", cmpOpText(c.op)},
+              {"value", c.number}};
     case K::And:
     case K::Or:
     case K::Not: {
       json args = json::array();
       for (const auto& o : c.operands) args.push_back(conditionJson(p, o));
-      return {{"op", c.kind == K::And ? "and" : c.kind == K::Or ? "or" : "not"}, {"args", std::move(args)}};
+      return {{"op", c.kind == K::And  ? "and"
+                     : c.kind == K::Or ? "or"
+                                       : "not"},
+              {"args", std::move(args)}};
     }
   }
   return {{"op", "true"}};
 }
 
-json exportJson(const model::Program& program, const analysis::Result* analysis, const JsonExportOptions& options) {
+json exportJson(const model::Program& program, const analysis::Result* analysis,
+                const JsonExportOptions& options) {
   return Exporter(program, options).run(analysis);
 }
 

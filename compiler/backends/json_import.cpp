@@ -9,9 +9,9 @@
 
 namespace nomos::backends {
 
-using nlohmann::json;
 using model::Index;
 using model::kNone;
+using nlohmann::json;
 
 namespace {
 
@@ -32,15 +32,18 @@ class Importer {
 
   ImportedProgram run() {
     ImportedProgram out;
-    if (doc_.value("format", "") != kExportFormat) throw ImportError("not a nomos-export document (\"format\")");
+    if (doc_.value("format", "") != kExportFormat)
+      throw ImportError("not a nomos-export document (\"format\")");
     if (doc_.value("version", 0) != kExportVersion) {
-      throw ImportError(fmt::format("export version {} is not supported (this reader knows version {})",
-                                    doc_.value("version", 0), kExportVersion));
+      throw ImportError(
+          fmt::format("export version {} is not supported (this reader knows version {})",
+                      doc_.value("version", 0), kExportVersion));
     }
     auto& p = *(out.program = std::make_unique<model::Program>());
     for (const auto& m : doc_.at("modules")) {
       moduleIds_[m.at("name").get<std::string>()] = static_cast<Index>(p.modules.size());
-      p.modules.push_back({m.at("name").get<std::string>(), source::kNoFile, m.value("library", false)});
+      p.modules.push_back(
+          {m.at("name").get<std::string>(), source::kNoFile, m.value("library", false)});
     }
     // First pass: every declaration gets its index, so references may point forward.
     declare(p.jurisdictions, "jurisdictions", jurisdictions_);
@@ -59,22 +62,26 @@ class Importer {
       p.jurisdictions[i].members = refs(j.at("members"), jurisdictions_, "jurisdiction");
       p.jurisdictions[i].memberOf = refs(j.at("memberOf"), jurisdictions_, "jurisdiction");
     }
-    for (std::size_t i = 0; i < p.dimensions.size(); ++i) dimension(p.dimensions[i], doc_["dimensions"][i]);
+    for (std::size_t i = 0; i < p.dimensions.size(); ++i)
+      dimension(p.dimensions[i], doc_["dimensions"][i]);
     for (std::size_t i = 0; i < p.facts.size(); ++i) {
-      p.facts[i].kind = doc_["facts"][i].at("kind") == "count" ? model::FactKind::Count : model::FactKind::Flag;
+      p.facts[i].kind =
+          doc_["facts"][i].at("kind") == "count" ? model::FactKind::Count : model::FactKind::Flag;
     }
     for (std::size_t i = 0; i < p.actions.size(); ++i) {
       const auto& a = doc_["actions"][i];
       p.actions[i].parent = a.at("parent").is_null() ? kNone : ref(a["parent"], actions_, "action");
       p.actions[i].children = refs(a.at("children"), actions_, "action");
     }
-    for (const auto& s : doc_.at("incompatible")) p.incompatibles.push_back({refs(s, actions_, "action"), {}});
+    for (const auto& s : doc_.at("incompatible"))
+      p.incompatibles.push_back({refs(s, actions_, "action"), {}});
     for (std::size_t i = 0; i < p.actors.size(); ++i) {
       const auto& a = doc_["actors"][i];
       p.actors[i].parents = refs(a.at("parents"), actors_, "actor");
       p.actors[i].isBody = a.value("body", false);
     }
-    for (const auto& s : doc_.at("disjoint")) p.disjoints.push_back({refs(s, actors_, "actor"), {}});
+    for (const auto& s : doc_.at("disjoint"))
+      p.disjoints.push_back({refs(s, actors_, "actor"), {}});
     for (std::size_t i = 0; i < p.levels.size(); ++i) {
       p.levels[i].chain = doc_["levels"][i].at("chain").get<Index>();
       p.levels[i].rank = doc_["levels"][i].at("rank").get<int>();
@@ -101,11 +108,13 @@ class Importer {
       ag.effective = dateOf(j.at("effective"), "effective");
       ag.until = dateOf(j.at("until"), "until");
       for (const auto& d : j.at("deferences")) {
-        ag.deferences.push_back({issuer(d.at("from")), issuer(d.at("to")), condition(d.at("condition")), {}});
+        ag.deferences.push_back(
+            {issuer(d.at("from")), issuer(d.at("to")), condition(d.at("condition")), {}});
       }
     }
     p.finalize();
-    for (const auto& f : doc_.value("findings", json::array())) out.findings.findings.push_back(finding(f));
+    for (const auto& f : doc_.value("findings", json::array()))
+      out.findings.findings.push_back(finding(f));
     return out;
   }
 
@@ -133,7 +142,8 @@ class Importer {
 
   static Index ref(const json& j, const Ids& ids, std::string_view what) {
     auto it = ids.find(j.get<std::string>());
-    if (it == ids.end()) throw ImportError(fmt::format("unknown {} `{}`", what, j.get<std::string>()));
+    if (it == ids.end())
+      throw ImportError(fmt::format("unknown {} `{}`", what, j.get<std::string>()));
     return it->second;
   }
 
@@ -145,8 +155,10 @@ class Importer {
 
   model::Issuer issuer(const json& j) const {
     if (j.is_null()) return {};
-    if (j.at("kind") == "jurisdiction") return {model::Issuer::Kind::Jurisdiction, ref(j.at("id"), jurisdictions_, "jurisdiction")};
-    if (j.at("kind") == "body") return {model::Issuer::Kind::Body, ref(j.at("id"), actors_, "body")};
+    if (j.at("kind") == "jurisdiction")
+      return {model::Issuer::Kind::Jurisdiction, ref(j.at("id"), jurisdictions_, "jurisdiction")};
+    if (j.at("kind") == "body")
+      return {model::Issuer::Kind::Body, ref(j.at("id"), actors_, "body")};
     throw ImportError(fmt::format("unknown issuer kind {}", j.at("kind").dump()));
   }
 
@@ -162,7 +174,8 @@ class Importer {
       if (!c.at("parent").is_null()) {
         auto it = byName.find(c["parent"].get<std::string>());
         if (it == byName.end()) {
-          throw ImportError(fmt::format("category `{}` of `{}` comes before its parent", cat.name, d.name));
+          throw ImportError(
+              fmt::format("category `{}` of `{}` comes before its parent", cat.name, d.name));
         }
         cat.parent = it->second;
         d.categories[cat.parent].children.push_back(static_cast<Index>(d.categories.size()));
@@ -198,13 +211,14 @@ class Importer {
       c.fact = ref(j.at("fact"), facts_, "fact");
       std::string cmp = j.at("cmp").get<std::string>();
       bool known = false;
-      for (auto o : {model::CmpOp::Lt, model::CmpOp::Le, model::CmpOp::Gt, model::CmpOp::Ge, model::CmpOp::Eq}) {
+      for (auto o : {model::CmpOp::Lt, model::CmpOp::Le, model::CmpOp::Gt, model::CmpOp::Ge,
+                     model::CmpOp::Eq}) {
         if (cmpOpText(o) == cmp) c.op = o, known = true;
       }
       if (!known) throw ImportError(fmt::format("unknown comparison `{}`", cmp));
       c.number = j.at("value").get<std::int64_t>();
     } else if (op == "and" || op == "or" || op == "not") {
-      c.kind = op == "and" ? model::Condition::Kind::And
+      c.kind = op == "and"  ? model::Condition::Kind::And
                : op == "or" ? model::Condition::Kind::Or
                             : model::Condition::Kind::Not;
       for (const auto& a : j.at("args")) c.operands.push_back(condition(a));
@@ -222,15 +236,18 @@ class Importer {
   }
 
   void norm(model::Norm& n, const json& j) const {
-    n.instrument = j.at("instrument").is_null() ? kNone : ref(j["instrument"], instruments_, "instrument");
+    n.instrument =
+        j.at("instrument").is_null() ? kNone : ref(j["instrument"], instruments_, "instrument");
     n.article = j.at("article").is_null() ? std::string() : j["article"].get<std::string>();
     n.subject = ref(j.at("subject"), actors_, "actor");
     std::string modality = j.at("modality").get<std::string>();
     bool known = false;
-    for (auto m : {model::Modality::Must, model::Modality::MustNot, model::Modality::May, model::Modality::NeedNot}) {
+    for (auto m : {model::Modality::Must, model::Modality::MustNot, model::Modality::May,
+                   model::Modality::NeedNot}) {
       if (model::modalityText(m) == modality) n.modality = m, known = true;
     }
-    if (!known) throw ImportError(fmt::format("unknown modality `{}` in norm `{}`", modality, n.name));
+    if (!known)
+      throw ImportError(fmt::format("unknown modality `{}` in norm `{}`", modality, n.name));
     n.action = ref(j.at("action"), actions_, "action");
     if (!j.at("where").is_null()) n.where = condition(j["where"]);
     if (!j.at("unless").is_null()) n.unless = condition(j["unless"]);
@@ -249,16 +266,20 @@ class Importer {
     std::string kind = j.at("kind").get<std::string>();
     using FK = analysis::FindingKind;
     bool known = false;
-    for (auto k : {FK::Conflict, FK::Contradiction, FK::DeadlineOverlap, FK::Overlap, FK::Reach, FK::NeverApplies,
-                   FK::Redundant, FK::PrecedenceIgnored, FK::TooComplex}) {
+    for (auto k : {FK::Conflict, FK::Contradiction, FK::DeadlineOverlap, FK::Overlap, FK::Reach,
+                   FK::NeverApplies, FK::Redundant, FK::PrecedenceIgnored, FK::TooComplex}) {
       if (findingKindName(k) == kind) f.kind = k, known = true;
     }
     if (!known) throw ImportError(fmt::format("unknown finding kind `{}`", kind));
     auto code = diag::findByCode(j.at("code").get<std::string>());
-    if (!code) throw ImportError(fmt::format("unknown diagnostic code `{}`", j.at("code").get<std::string>()));
+    if (!code)
+      throw ImportError(
+          fmt::format("unknown diagnostic code `{}`", j.at("code").get<std::string>()));
     f.code = *code;
     std::string sev = j.at("severity").get<std::string>();
-    f.severity = sev == "error" ? diag::Severity::Error : sev == "warning" ? diag::Severity::Warning : diag::Severity::Note;
+    f.severity = sev == "error"     ? diag::Severity::Error
+                 : sev == "warning" ? diag::Severity::Warning
+                                    : diag::Severity::Note;
     const Ids& ids = j.at("subjects") == "claims" ? claims_ : norms_;
     f.first = j.at("first").is_null() ? kNone : ref(j["first"], ids, "finding subject");
     f.second = j.at("second").is_null() ? kNone : ref(j["second"], ids, "finding subject");
@@ -269,17 +290,21 @@ class Importer {
     f.resolution.rule = r.at("rule").is_null() ? std::string() : r["rule"].get<std::string>();
     if (r.contains("pairCode") && r["pairCode"].is_string()) {
       auto pairCode = diag::findByCode(r["pairCode"].get<std::string>());
-      if (!pairCode) throw ImportError(fmt::format("unknown diagnostic code `{}`", r["pairCode"].get<std::string>()));
+      if (!pairCode)
+        throw ImportError(
+            fmt::format("unknown diagnostic code `{}`", r["pairCode"].get<std::string>()));
       f.resolution.pairCode = *pairCode;
     }
-    f.resolution.agreement = r.at("agreement").is_null() ? kNone : ref(r["agreement"], agreements_, "agreement");
-    if (!j.at("witness").is_null()) f.witness = diag::Witness{j["witness"].at("situation"), j["witness"].value("text", "")};
+    f.resolution.agreement =
+        r.at("agreement").is_null() ? kNone : ref(r["agreement"], agreements_, "agreement");
+    if (!j.at("witness").is_null())
+      f.witness = diag::Witness{j["witness"].at("situation"), j["witness"].value("text", "")};
     return f;
   }
 
   const json& doc_;
-  Ids moduleIds_, jurisdictions_, dimensions_, facts_, actions_, actors_, levels_, instruments_, norms_, claims_,
-      agreements_;
+  Ids moduleIds_, jurisdictions_, dimensions_, facts_, actions_, actors_, levels_, instruments_,
+      norms_, claims_, agreements_;
   std::map<Index, Ids> categories_;
 };
 

@@ -8,10 +8,10 @@
 
 namespace nomos::backends {
 
-using nlohmann::json;
 using model::Condition;
 using model::Index;
 using model::kNone;
+using nlohmann::json;
 
 namespace {
 
@@ -41,10 +41,12 @@ class OdrlExporter {
     return fmt::format("nomos:{}:{}", kind, exportId(d));
   }
   std::string categoryIri(Index dim, Index cat) const {
-    return fmt::format("nomos:category:{}/{}", exportId(p_.dimensions[dim]), p_.dimensions[dim].categories[cat].name);
+    return fmt::format("nomos:category:{}/{}", exportId(p_.dimensions[dim]),
+                       p_.dimensions[dim].categories[cat].name);
   }
   std::string issuerIri(model::Issuer i) const {
-    if (i.kind == model::Issuer::Kind::Jurisdiction) return iri("jurisdiction", p_.jurisdictions[i.index]);
+    if (i.kind == model::Issuer::Kind::Jurisdiction)
+      return iri("jurisdiction", p_.jurisdictions[i.index]);
     if (i.kind == model::Issuer::Kind::Body) return iri("actor", p_.actors[i.index]);
     return {};
   }
@@ -104,9 +106,11 @@ class OdrlExporter {
     if (w.from != model::kMinDate) constraints.push_back(dateConstraint("gteq", w.from));
     if (w.to != model::kMaxDate) constraints.push_back(dateConstraint("lteq", w.to));
     if (norm.withinHours) {
-      constraints.push_back({{"leftOperand", "elapsedTime"},
-                             {"operator", "lteq"},
-                             {"rightOperand", {{"@value", fmt::format("PT{}H", *norm.withinHours)}, {"@type", "xsd:duration"}}}});
+      constraints.push_back(
+          {{"leftOperand", "elapsedTime"},
+           {"operator", "lteq"},
+           {"rightOperand",
+            {{"@value", fmt::format("PT{}H", *norm.withinHours)}, {"@type", "xsd:duration"}}}});
     }
     if (!constraints.empty()) rule["constraint"] = std::move(constraints);
     if (!norm.prevailsOver.empty()) {
@@ -116,12 +120,20 @@ class OdrlExporter {
     }
     const char* property = "obligation";
     switch (norm.modality) {
-      case model::Modality::Must: property = "obligation"; break;
-      case model::Modality::MustNot: property = "prohibition"; break;
-      case model::Modality::May: property = "permission"; break;
+      case model::Modality::Must:
+        property = "obligation";
+        break;
+      case model::Modality::MustNot:
+        property = "prohibition";
+        break;
+      case model::Modality::May:
+        property = "permission";
+        break;
       // ODRL has no "permission to omit": kept in our profile's own property, which ODRL
       // processors ignore.
-      case model::Modality::NeedNot: property = "nomos:exemption"; break;
+      case model::Modality::NeedNot:
+        property = "nomos:exemption";
+        break;
     }
     policy[property].push_back(std::move(rule));
     return true;
@@ -135,7 +147,8 @@ class OdrlExporter {
 
   /// Appends the constraints whose conjunction is `c` (negated when `negated`).
   void conjuncts(const Condition& c, bool negated, json& out) {
-    bool isAnd = (c.kind == Condition::Kind::And && !negated) || (c.kind == Condition::Kind::Or && negated);
+    bool isAnd =
+        (c.kind == Condition::Kind::And && !negated) || (c.kind == Condition::Kind::Or && negated);
     if (isAnd) {
       for (const auto& o : c.operands) conjuncts(o, negated, out);
     } else if (c.kind == Condition::Kind::Not && !c.operands.empty()) {
@@ -156,7 +169,8 @@ class OdrlExporter {
         const auto& d = p_.dimensions[c.dim];
         json values = json::array();
         for (Index v : c.values) {
-          values.push_back({{"@id", d.territory ? iri("jurisdiction", p_.jurisdictions[v]) : categoryIri(c.dim, v)}});
+          values.push_back({{"@id", d.territory ? iri("jurisdiction", p_.jurisdictions[v])
+                                                : categoryIri(c.dim, v)}});
           if (d.territory) usedJurisdictions_.insert(v);
         }
         if (!d.territory) usedCategoryDims_.insert(c.dim);
@@ -166,18 +180,32 @@ class OdrlExporter {
       }
       case Condition::Kind::Flag:
         usedFacts_.insert(c.fact);
-        return {{"leftOperand", iri("fact", p_.facts[c.fact])}, {"operator", "eq"}, {"rightOperand", !negated}};
+        return {{"leftOperand", iri("fact", p_.facts[c.fact])},
+                {"operator", "eq"},
+                {"rightOperand", !negated}};
       case Condition::Kind::Compare: {
         usedFacts_.insert(c.fact);
         std::string_view op;
         switch (c.op) {
-          case model::CmpOp::Lt: op = negated ? "gteq" : "lt"; break;
-          case model::CmpOp::Le: op = negated ? "gt" : "lteq"; break;
-          case model::CmpOp::Gt: op = negated ? "lteq" : "gt"; break;
-          case model::CmpOp::Ge: op = negated ? "lt" : "gteq"; break;
-          case model::CmpOp::Eq: op = negated ? "neq" : "eq"; break;
+          case model::CmpOp::Lt:
+            op = negated ? "gteq" : "lt";
+            break;
+          case model::CmpOp::Le:
+            op = negated ? "gt" : "lteq";
+            break;
+          case model::CmpOp::Gt:
+            op = negated ? "lteq" : "gt";
+            break;
+          case model::CmpOp::Ge:
+            op = negated ? "lt" : "gteq";
+            break;
+          case model::CmpOp::Eq:
+            op = negated ? "neq" : "eq";
+            break;
         }
-        return {{"leftOperand", iri("fact", p_.facts[c.fact])}, {"operator", op}, {"rightOperand", c.number}};
+        return {{"leftOperand", iri("fact", p_.facts[c.fact])},
+                {"operator", op},
+                {"rightOperand", c.number}};
       }
       case Condition::Kind::Not:
         if (c.operands.empty()) return constraint(Condition{}, !negated);
@@ -201,11 +229,14 @@ class OdrlExporter {
     out.push_back({{"@id", "nomos:profile"},
                    {"dct:title", "Nomos profile of ODRL: cyberspace governance norms"},
                    {"dct:description",
-                    "Actions, actor classes, jurisdictions, data categories and left operands declared in Nomos "
-                    "rule files. Membership in a jurisdiction or category includes its members and subcategories."}});
+                    "Actions, actor classes, jurisdictions, data categories and left operands "
+                    "declared in Nomos "
+                    "rule files. Membership in a jurisdiction or category includes its members and "
+                    "subcategories."}});
     // Ancestors too: the hierarchy is what makes "doing transfer_abroad is doing transfer" visible.
     for (Index a : std::set<Index>(usedActions_)) {
-      for (Index cur = p_.actions[a].parent; cur != kNone; cur = p_.actions[cur].parent) usedActions_.insert(cur);
+      for (Index cur = p_.actions[a].parent; cur != kNone; cur = p_.actions[cur].parent)
+        usedActions_.insert(cur);
     }
     for (Index a : usedActions_) {
       const auto& act = p_.actions[a];
@@ -223,7 +254,8 @@ class OdrlExporter {
     }
     for (Index a : actors) {
       const auto& act = p_.actors[a];
-      json node = {{"@id", iri("actor", act)}, {"@type", act.isBody ? "Party" : "PartyCollection"},
+      json node = {{"@id", iri("actor", act)},
+                   {"@type", act.isBody ? "Party" : "PartyCollection"},
                    {"dct:identifier", act.name}};
       if (!act.title.empty()) node["dct:title"] = act.title;
       if (!act.parents.empty()) {
@@ -241,7 +273,8 @@ class OdrlExporter {
     }
     for (Index d : usedDimensions_) {
       const auto& dim = p_.dimensions[d];
-      json node = {{"@id", iri("dimension", dim)}, {"@type", "LeftOperand"}, {"dct:identifier", dim.name}};
+      json node = {
+          {"@id", iri("dimension", dim)}, {"@type", "LeftOperand"}, {"dct:identifier", dim.name}};
       if (!dim.title.empty()) node["dct:title"] = dim.title;
       out.push_back(std::move(node));
     }
@@ -257,7 +290,8 @@ class OdrlExporter {
     }
     for (Index f : usedFacts_) {
       const auto& fact = p_.facts[f];
-      json node = {{"@id", iri("fact", fact)}, {"@type", "LeftOperand"}, {"dct:identifier", fact.name}};
+      json node = {
+          {"@id", iri("fact", fact)}, {"@type", "LeftOperand"}, {"dct:identifier", fact.name}};
       if (!fact.title.empty()) node["dct:title"] = fact.title;
       out.push_back(std::move(node));
     }
@@ -265,7 +299,8 @@ class OdrlExporter {
   }
 
   const model::Program& p_;
-  std::set<Index> usedActions_, usedActors_, usedJurisdictions_, usedDimensions_, usedCategoryDims_, usedFacts_;
+  std::set<Index> usedActions_, usedActors_, usedJurisdictions_, usedDimensions_, usedCategoryDims_,
+      usedFacts_;
 };
 
 }  // namespace
@@ -273,7 +308,8 @@ class OdrlExporter {
 json exportOdrl(const model::Program& program, const OdrlOptions& options) {
   // JSON-LD 1.1 expands `nomos:x` only when the prefix's IRI ends in a general delimiter.
   std::string vocabulary = options.vocabulary;
-  if (vocabulary.empty() || std::string_view(":/?#[]@").find(vocabulary.back()) == std::string_view::npos) {
+  if (vocabulary.empty() ||
+      std::string_view(":/?#[]@").find(vocabulary.back()) == std::string_view::npos) {
     vocabulary += '#';
   }
   json context = json::array({kOdrlContext, {{"nomos", vocabulary}}});

@@ -29,7 +29,8 @@ Phrase& Phrase::add(std::string_view text) {
   return *this;
 }
 
-Phrase& Phrase::link(std::string_view text, std::string_view href, std::string_view tip, bool code) {
+Phrase& Phrase::link(std::string_view text, std::string_view href, std::string_view tip,
+                     bool code) {
   // A tooltip that repeats the text says nothing.
   std::string_view title = tip == text ? std::string_view() : tip;
   pieces_.push_back({std::string(text), std::string(href), std::string(title), code, {}});
@@ -66,7 +67,8 @@ std::string Phrase::plain() const {
 void Phrase::capitalize() {
   for (auto& piece : pieces_) {
     if (piece.text.empty()) continue;
-    if (!piece.code) piece.text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(piece.text[0])));
+    if (!piece.code)
+      piece.text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(piece.text[0])));
     return;
   }
 }
@@ -98,7 +100,8 @@ std::string splitCamel(std::string_view name) {
       continue;
     }
     bool boundary = !cur.empty() && isUpper(c) &&
-                    (isLower(cur.back()) || (i + 1 < name.size() && isLower(name[i + 1]) && isUpper(cur.back())));
+                    (isLower(cur.back()) ||
+                     (i + 1 < name.size() && isLower(name[i + 1]) && isUpper(cur.back())));
     if (boundary) {
       words.push_back(std::move(cur));
       cur.clear();
@@ -119,7 +122,8 @@ std::string splitCamel(std::string_view name) {
 std::string_view firstWord(std::string_view s) { return s.substr(0, s.find(' ')); }
 
 bool startsWithArticle(std::string_view s) {
-  return s.starts_with("the ") || s.starts_with("a ") || s.starts_with("an ") || s.starts_with("The ");
+  return s.starts_with("the ") || s.starts_with("a ") || s.starts_with("an ") ||
+         s.starts_with("The ");
 }
 
 std::string possessive(std::string s) { return s.ends_with('s') ? s + "'" : s + "'s"; }
@@ -131,7 +135,8 @@ std::string_view indefiniteArticle(std::string_view phrase) {
   if (w.empty()) return "a";
   bool acronym = w.size() > 1 && std::isupper(static_cast<unsigned char>(w[0])) &&
                  std::isupper(static_cast<unsigned char>(w[1]));
-  if (acronym) return std::string_view("AEFHILMNORSX").find(w[0]) != std::string_view::npos ? "an" : "a";
+  if (acronym)
+    return std::string_view("AEFHILMNORSX").find(w[0]) != std::string_view::npos ? "an" : "a";
   std::string lower;
   for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view exception : {"uni", "use", "usu", "eu", "one", "once"}) {
@@ -143,8 +148,8 @@ std::string_view indefiniteArticle(std::string_view phrase) {
 
 std::string longDate(model::Date d) {
   static constexpr std::array<std::string_view, 12> kMonths = {
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December"};
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
   int y = 0, m = 0, day = 0;
   model::civilFromDate(d, y, m, day);
   if (m < 1 || m > 12) return model::formatDate(d);
@@ -180,7 +185,8 @@ Phrase Phraser::action(Index action) {
   Phrase out;
   if (action == kNone || action >= p_.actions.size()) return out.add("act");
   const auto& a = p_.actions[action];
-  return out.link(a.title.empty() ? humanize(a.name) : a.title, link_.term({TermKind::Action, action}), a.name);
+  return out.link(a.title.empty() ? humanize(a.name) : a.title,
+                  link_.term({TermKind::Action, action}), a.name);
 }
 
 Phrase Phraser::jurisdiction(Index j) {
@@ -191,13 +197,16 @@ Phrase Phraser::jurisdiction(Index j) {
 
 Phrase Phraser::issuer(model::Issuer i) {
   switch (i.kind) {
-    case model::Issuer::Kind::Jurisdiction: return jurisdiction(i.index);
+    case model::Issuer::Kind::Jurisdiction:
+      return jurisdiction(i.index);
     case model::Issuer::Kind::Body: {
       const auto& a = p_.actors[i.index];
       Phrase out;
-      return out.link(a.title.empty() ? a.name : a.title, link_.term({TermKind::Actor, i.index}), a.name);
+      return out.link(a.title.empty() ? a.name : a.title, link_.term({TermKind::Actor, i.index}),
+                      a.name);
     }
-    case model::Issuer::Kind::None: break;
+    case model::Issuer::Kind::None:
+      break;
   }
   return Phrase("no issuer");
 }
@@ -213,8 +222,8 @@ Phrase Phraser::value(Index dim, Index v) {
   if (d.territory) return jurisdiction(v);
   Phrase out;
   const auto& cat = d.categories[v];
-  return out.link(cat.title.empty() ? humanize(cat.name) : cat.title, link_.term({TermKind::Category, dim, v}),
-                  cat.title.empty() ? "" : cat.name);
+  return out.link(cat.title.empty() ? humanize(cat.name) : cat.title,
+                  link_.term({TermKind::Category, dim, v}), cat.title.empty() ? "" : cat.name);
 }
 
 Phrase Phraser::factTerm(Index fact) {
@@ -226,7 +235,8 @@ Phrase Phraser::factTerm(Index fact) {
 
 // ---------------------------------------------------------------- conditions
 
-void Phraser::valueList(Phrase& out, Index dim, const std::vector<Index>& values, std::string_view conj) {
+void Phraser::valueList(Phrase& out, Index dim, const std::vector<Index>& values,
+                        std::string_view conj) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i > 0) out.add(i + 1 == values.size() ? conj : ", ");
     out.append(value(dim, values[i]));
@@ -257,7 +267,9 @@ void Phraser::inClause(Phrase& out, Index dim, const std::vector<Index>& values,
 
 void Phraser::atom(Phrase& out, const Condition& c, bool negated) {
   switch (c.kind) {
-    case Condition::Kind::In: inClause(out, c.dim, c.values, negated); return;
+    case Condition::Kind::In:
+      inClause(out, c.dim, c.values, negated);
+      return;
     case Condition::Kind::Flag: {
       const auto& f = p_.facts[c.fact];
       if (f.title.empty()) {
@@ -278,27 +290,51 @@ void Phraser::atom(Phrase& out, const Condition& c, bool negated) {
       model::CmpOp op = c.op;
       if (negated) {
         switch (op) {
-          case model::CmpOp::Lt: op = model::CmpOp::Ge; break;
-          case model::CmpOp::Le: op = model::CmpOp::Gt; break;
-          case model::CmpOp::Gt: op = model::CmpOp::Le; break;
-          case model::CmpOp::Ge: op = model::CmpOp::Lt; break;
-          case model::CmpOp::Eq: break;
+          case model::CmpOp::Lt:
+            op = model::CmpOp::Ge;
+            break;
+          case model::CmpOp::Le:
+            op = model::CmpOp::Gt;
+            break;
+          case model::CmpOp::Gt:
+            op = model::CmpOp::Le;
+            break;
+          case model::CmpOp::Ge:
+            op = model::CmpOp::Lt;
+            break;
+          case model::CmpOp::Eq:
+            break;
         }
       }
       std::string_view words;
       switch (op) {
-        case model::CmpOp::Lt: words = " is less than "; break;
-        case model::CmpOp::Le: words = " is at most "; break;
-        case model::CmpOp::Gt: words = " is more than "; break;
-        case model::CmpOp::Ge: words = " is at least "; break;
-        case model::CmpOp::Eq: words = negated ? " is not exactly " : " is exactly "; break;
+        case model::CmpOp::Lt:
+          words = " is less than ";
+          break;
+        case model::CmpOp::Le:
+          words = " is at most ";
+          break;
+        case model::CmpOp::Gt:
+          words = " is more than ";
+          break;
+        case model::CmpOp::Ge:
+          words = " is at least ";
+          break;
+        case model::CmpOp::Eq:
+          words = negated ? " is not exactly " : " is exactly ";
+          break;
       }
       const auto& f = p_.facts[c.fact];
-      std::string_view noun = f.title.empty() ? std::string_view(f.name) : std::string_view(f.title);
-      out.add(startsWithArticle(noun) ? "" : "the ").append(factTerm(c.fact)).add(words).add(groupDigits(c.number));
+      std::string_view noun =
+          f.title.empty() ? std::string_view(f.name) : std::string_view(f.title);
+      out.add(startsWithArticle(noun) ? "" : "the ")
+          .append(factTerm(c.fact))
+          .add(words)
+          .add(groupDigits(c.number));
       return;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -306,7 +342,8 @@ namespace {
 
 /// The items of a list with connective `conj` (true: and), looking through `not` and into
 /// nested lists that, once negations are pushed inward, have the same connective.
-void collectItems(const Condition& c, bool negated, bool conj, std::vector<std::pair<const Condition*, bool>>& items) {
+void collectItems(const Condition& c, bool negated, bool conj,
+                  std::vector<std::pair<const Condition*, bool>>& items) {
   const Condition* cur = &c;
   while (cur->kind == Condition::Kind::Not && !cur->operands.empty()) {
     cur = &cur->operands[0];
@@ -324,7 +361,9 @@ void collectItems(const Condition& c, bool negated, bool conj, std::vector<std::
 
 void Phraser::clause(Phrase& out, const Condition& c, bool negated, int depth) {
   switch (c.kind) {
-    case Condition::Kind::True: out.add(negated ? "in no situation" : "in any situation"); return;
+    case Condition::Kind::True:
+      out.add(negated ? "in no situation" : "in any situation");
+      return;
     case Condition::Kind::Not:
       if (c.operands.empty()) return;
       clause(out, c.operands[0], !negated, depth);
@@ -350,7 +389,9 @@ void Phraser::clause(Phrase& out, const Condition& c, bool negated, int depth) {
       if (wrap) out.add(")");
       return;
     }
-    default: atom(out, c, negated); return;
+    default:
+      atom(out, c, negated);
+      return;
   }
 }
 
@@ -361,7 +402,9 @@ void Phraser::remainder(Phrase& out, Index dim) {
       out.add(std::string_view(d.title).substr(6)).add(" in a jurisdiction the rules do not name");
     } else {
       std::string noun = d.title.empty() ? humanize(d.name) : d.title;
-      out.add(startsWithArticle(noun) ? "" : "the ").add(noun).add(" is in a jurisdiction the rules do not name");
+      out.add(startsWithArticle(noun) ? "" : "the ")
+          .add(noun)
+          .add(" is in a jurisdiction the rules do not name");
     }
     return;
   }
@@ -383,9 +426,11 @@ Phrase Phraser::norm(const model::Norm& n) {
   out.add(" ").add(model::modalityText(n.modality)).add(" ");
   out.append(action(n.action));
   if (n.withinHours) {
-    out.add(" within ").add(n.withinText.empty() ? fmt::format("{} hours", *n.withinHours) : n.withinText);
+    out.add(" within ")
+        .add(n.withinText.empty() ? fmt::format("{} hours", *n.withinHours) : n.withinText);
   }
-  if (n.where && n.where->kind != Condition::Kind::True) out.add(", where ").append(condition(*n.where));
+  if (n.where && n.where->kind != Condition::Kind::True)
+    out.add(", where ").append(condition(*n.where));
   if (n.unless) out.add(", unless ").append(condition(*n.unless));
   if (n.effective && n.until) {
     out.add(fmt::format(", from {} until {}", longDate(*n.effective), longDate(*n.until)));
@@ -501,7 +546,8 @@ Phrase Phraser::witness(const nlohmann::json& w, std::string_view fallback) {
         if (dim != kNone) {
           idx = p_.dimensions[dim].territory ? findNamed(p_.jurisdictions, v) : [&] {
             const auto& cats = p_.dimensions[dim].categories;
-            std::string_view last = std::string_view(v).substr(v.rfind('.') == std::string::npos ? 0 : v.rfind('.') + 1);
+            std::string_view last = std::string_view(v).substr(
+                v.rfind('.') == std::string::npos ? 0 : v.rfind('.') + 1);
             for (Index c = 0; c < cats.size(); ++c) {
               if (cats[c].name == last) return c;
             }

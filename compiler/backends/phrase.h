@@ -21,7 +21,7 @@ struct Piece {
   std::string href;
   std::string tip;  // a tooltip: the full title behind a short name
   bool code = false;
-  std::string id;   // an anchor on this text
+  std::string id;  // an anchor on this text
 };
 
 class Phrase {
@@ -30,7 +30,8 @@ class Phrase {
   Phrase(std::string_view text) { add(text); }  // NOLINT: plain text converts
 
   Phrase& add(std::string_view text);
-  Phrase& link(std::string_view text, std::string_view href, std::string_view tip = {}, bool code = false);
+  Phrase& link(std::string_view text, std::string_view href, std::string_view tip = {},
+               bool code = false);
   Phrase& code(std::string_view text);
   Phrase& anchor(std::string_view text, std::string_view id, bool code = false);
   Phrase& append(const Phrase& other);
@@ -47,7 +48,15 @@ class Phrase {
 };
 
 /// What a phrase can link to.
-enum class TermKind : std::uint8_t { Actor, Action, Jurisdiction, Dimension, Category, Fact, Level };
+enum class TermKind : std::uint8_t {
+  Actor,
+  Action,
+  Jurisdiction,
+  Dimension,
+  Category,
+  Fact,
+  Level
+};
 
 struct TermRef {
   TermKind kind = TermKind::Actor;
@@ -89,10 +98,12 @@ class Phraser {
  private:
   void clause(Phrase& out, const model::Condition& c, bool negated, int depth);
   void atom(Phrase& out, const model::Condition& c, bool negated);
-  void inClause(Phrase& out, model::Index dim, const std::vector<model::Index>& values, bool negated);
+  void inClause(Phrase& out, model::Index dim, const std::vector<model::Index>& values,
+                bool negated);
   /// The unnamed remainder of a dimension, as a witness value.
   void remainder(Phrase& out, model::Index dim);
-  void valueList(Phrase& out, model::Index dim, const std::vector<model::Index>& values, std::string_view conj);
+  void valueList(Phrase& out, model::Index dim, const std::vector<model::Index>& values,
+                 std::string_view conj);
   Phrase value(model::Index dim, model::Index v);
   Phrase factTerm(model::Index fact);
 

@@ -34,7 +34,8 @@ struct CommonFlags {
     cmd->add_option("paths", paths, "Rule files or directories (every .nomos file below them)")
         ->required()
         ->type_name("PATH...");
-    cmd->add_option("-I,--root", roots, "Extra directory where imported modules are looked up (repeatable)")
+    cmd->add_option("-I,--root", roots,
+                    "Extra directory where imported modules are looked up (repeatable)")
         ->allow_extra_args(false)  // `-I dir rules/`: rules/ is a path, not a second root
         ->type_name("DIR");
     cmd->add_option("--color", color, "Colour the text output")
@@ -42,9 +43,11 @@ struct CommonFlags {
         ->type_name("auto|always|never");
     cmd->add_option("--today", today, "The date instruments are compared with (default: today)")
         ->type_name("YYYY-MM-DD");
-    cmd->add_option("--stdlib", stdlib, "Directory of the standard library (default: beside the binary)")
+    cmd->add_option("--stdlib", stdlib,
+                    "Directory of the standard library (default: beside the binary)")
         ->type_name("DIR");
-    cmd->add_option("--max-files", maxFiles, "Refuse to read more .nomos files than this (default: 100000)")
+    cmd->add_option("--max-files", maxFiles,
+                    "Refuse to read more .nomos files than this (default: 100000)")
         ->type_name("N");
   }
 
@@ -84,7 +87,8 @@ Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or
   CommonFlags checkFlags;
   std::string checkFormat = "text";
   bool werror = false;
-  CLI::App* check = app.add_subcommand("check", "Parse, resolve and analyse rule files; print every finding");
+  CLI::App* check =
+      app.add_subcommand("check", "Parse, resolve and analyse rule files; print every finding");
   checkFlags.add(check);
   check->add_option("--format", checkFormat, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif"}))
@@ -97,7 +101,8 @@ Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or
   // ---- explain
   std::string explainCode;
   bool explainList = false;
-  CLI::App* explain = app.add_subcommand("explain", "Explain a diagnostic code: meaning, example, fix");
+  CLI::App* explain =
+      app.add_subcommand("explain", "Explain a diagnostic code: meaning, example, fix");
   explain->add_option("code", explainCode, "A diagnostic code such as N3001")->type_name("CODE");
   explain->add_flag("--list", explainList, "List every diagnostic code");
 
@@ -105,9 +110,12 @@ Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or
   CommonFlags docFlags;
   nomos::driver::DocOptions docOptions;
   std::string docFormat = "html";
-  CLI::App* docCmd = app.add_subcommand("doc", "Write policy documents: one page per instrument, an index, the findings");
+  CLI::App* docCmd = app.add_subcommand(
+      "doc", "Write policy documents: one page per instrument, an index, the findings");
   docFlags.add(docCmd);
-  docCmd->add_option("-o,--output", docOptions.output, "Directory for the pages, or - for one document on stdout")
+  docCmd
+      ->add_option("-o,--output", docOptions.output,
+                   "Directory for the pages, or - for one document on stdout")
       ->required()
       ->type_name("DIR|-");
   docCmd->add_option("--format", docFormat, "Page format")
@@ -123,14 +131,17 @@ Examples:
   CommonFlags exportFlags;
   nomos::driver::ExportOptions exportOptions;
   std::string exportFormat = "json";
-  CLI::App* exportCmd = app.add_subcommand("export", "Export the resolved rules as JSON (nomos-export) or W3C ODRL");
+  CLI::App* exportCmd =
+      app.add_subcommand("export", "Export the resolved rules as JSON (nomos-export) or W3C ODRL");
   exportFlags.add(exportCmd);
   exportCmd->add_option("--format", exportFormat, "Export format")
       ->check(CLI::IsMember({"json", "odrl"}))
       ->type_name("json|odrl");
-  exportCmd->add_option("-o,--output", exportOptions.output, "Output file (default: stdout)")->type_name("FILE|-");
-  exportCmd->add_option("--vocabulary", exportOptions.vocabulary,
-                        "ODRL: IRI the nomos: prefix stands for (default urn:nomos:)")
+  exportCmd->add_option("-o,--output", exportOptions.output, "Output file (default: stdout)")
+      ->type_name("FILE|-");
+  exportCmd
+      ->add_option("--vocabulary", exportOptions.vocabulary,
+                   "ODRL: IRI the nomos: prefix stands for (default urn:nomos:)")
       ->type_name("IRI");
   exportCmd->footer(R"(Examples:
   nomos export examples/cross_border --format json -o rules.json
@@ -140,15 +151,20 @@ Examples:
   CommonFlags testFlags;
   nomos::driver::TestOptions testOptions;
   std::string testFormat = "text";
-  CLI::App* testCmd = app.add_subcommand("test", "Run the `test` blocks of rule files: PASS/FAIL per test, then `N passed, M failed`");
+  CLI::App* testCmd = app.add_subcommand(
+      "test", "Run the `test` blocks of rule files: PASS/FAIL per test, then `N passed, M failed`");
   testFlags.add(testCmd);
   testCmd->add_option("--format", testFormat, "Report format")
       ->check(CLI::IsMember({"text", "json", "junit"}))
       ->type_name("text|json|junit");
-  testCmd->add_option("--filter", testOptions.filter, "Run only the tests whose name contains TEXT")->type_name("TEXT");
-  testCmd->add_option("-o,--output", testOptions.output, "Write the report to FILE; the closing line still goes to stdout")
+  testCmd->add_option("--filter", testOptions.filter, "Run only the tests whose name contains TEXT")
+      ->type_name("TEXT");
+  testCmd
+      ->add_option("-o,--output", testOptions.output,
+                   "Write the report to FILE; the closing line still goes to stdout")
       ->type_name("FILE");
-  testCmd->footer(R"(Exit status: 0 every test passed, 1 a test failed or could not be decided, 2 usage or I/O error.
+  testCmd->footer(
+      R"(Exit status: 0 every test passed, 1 a test failed or could not be decided, 2 usage or I/O error.
 Examples:
   nomos test examples/cross_border
   nomos test rules/ --filter "CLOUD Act"
@@ -158,24 +174,40 @@ Examples:
   CommonFlags evalFlags;
   nomos::driver::EvalOptions evalOptions;
   std::string evalFormat = "text";
-  CLI::App* evalCmd = app.add_subcommand("eval", "Evaluate a situation: the norms that apply, the status per issuer, the conflicts");
+  CLI::App* evalCmd = app.add_subcommand(
+      "eval", "Evaluate a situation: the norms that apply, the status per issuer, the conflicts");
   evalFlags.add(evalCmd);
-  auto* situationOpt = evalCmd->add_option("--situation", evalOptions.situationFile, "A JSON file holding one situation (- for stdin)")
+  auto* situationOpt = evalCmd
+                           ->add_option("--situation", evalOptions.situationFile,
+                                        "A JSON file holding one situation (- for stdin)")
                            ->type_name("FILE");
-  auto* situationsOpt = evalCmd->add_option("--situations", evalOptions.situationsFile,
-                                            "A JSON Lines file, one situation per line; one answer per line (- for stdin)")
-                            ->type_name("FILE");
+  auto* situationsOpt =
+      evalCmd
+          ->add_option(
+              "--situations", evalOptions.situationsFile,
+              "A JSON Lines file, one situation per line; one answer per line (- for stdin)")
+          ->type_name("FILE");
   situationOpt->excludes(situationsOpt);
-  auto* actorOpt = evalCmd->add_option("--actor", evalOptions.flags.actors, "An actor class the actor belongs to (repeatable)")
+  auto* actorOpt = evalCmd
+                       ->add_option("--actor", evalOptions.flags.actors,
+                                    "An actor class the actor belongs to (repeatable)")
                        ->allow_extra_args(false)
                        ->type_name("CLASS");
-  auto* actionOpt = evalCmd->add_option("--action", evalOptions.flags.action, "The action done")->type_name("ACTION");
-  auto* setOpt = evalCmd->add_option("--set", evalOptions.flags.sets, "A dimension's value (repeatable)")
-                       ->allow_extra_args(false)->type_name("DIM=VALUE");
-  auto* factOpt = evalCmd->add_option("--fact", evalOptions.flags.facts, "A fact: NAME (true), NAME=false, NAME=N for a count (repeatable)")
-                       ->allow_extra_args(false)
-                      ->type_name("NAME[=VALUE]");
-  auto* dateOpt = evalCmd->add_option("--date", evalOptions.flags.date, "The date of the situation (default: unspecified)")
+  auto* actionOpt = evalCmd->add_option("--action", evalOptions.flags.action, "The action done")
+                        ->type_name("ACTION");
+  auto* setOpt =
+      evalCmd->add_option("--set", evalOptions.flags.sets, "A dimension's value (repeatable)")
+          ->allow_extra_args(false)
+          ->type_name("DIM=VALUE");
+  auto* factOpt =
+      evalCmd
+          ->add_option("--fact", evalOptions.flags.facts,
+                       "A fact: NAME (true), NAME=false, NAME=N for a count (repeatable)")
+          ->allow_extra_args(false)
+          ->type_name("NAME[=VALUE]");
+  auto* dateOpt = evalCmd
+                      ->add_option("--date", evalOptions.flags.date,
+                                   "The date of the situation (default: unspecified)")
                       ->type_name("YYYY-MM-DD");
   for (auto* flag : {actorOpt, actionOpt, setOpt, factOpt, dateOpt}) {
     flag->excludes(situationOpt);
@@ -184,7 +216,8 @@ Examples:
   evalCmd->add_option("--format", evalFormat, "Answer format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
-  evalCmd->footer(R"(What the situation does not give is unspecified: an answer that depends on it says so.
+  evalCmd->footer(
+      R"(What the situation does not give is unspecified: an answer that depends on it says so.
 Examples:
   nomos eval examples/cross_border --actor ServiceProvider --action disclose \
       --set location=CN --set recipient=US --fact legal_process --fact approved=false --date 2024-01-01
@@ -204,7 +237,7 @@ Examples:
       return nomos::driver::kExitUsage;
     }
     o.werror = werror;
-    o.format = checkFormat == "json" ? OutputFormat::Json
+    o.format = checkFormat == "json"    ? OutputFormat::Json
                : checkFormat == "sarif" ? OutputFormat::Sarif
                                         : OutputFormat::Text;
     return nomos::driver::check(o, std::cout, std::cerr);
@@ -213,7 +246,8 @@ Examples:
   if (explain->parsed()) {
     if (explainList) {
       for (const auto& i : nomos::diag::allDiagnostics()) {
-        std::cout << i.code << "  " << nomos::diag::severityName(i.severity) << "  " << i.name << "\n";
+        std::cout << i.code << "  " << nomos::diag::severityName(i.severity) << "  " << i.name
+                  << "\n";
       }
       return 0;
     }
@@ -221,7 +255,8 @@ Examples:
       std::cerr << "nomos: error: give a code (e.g. `nomos explain N3001`) or --list\n";
       return nomos::driver::kExitUsage;
     }
-    for (char& ch : explainCode) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));  // n3001 too
+    for (char& ch : explainCode)
+      ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));  // n3001 too
     auto page = nomos::diag::explainPage(explainCode);
     if (!page) {
       std::cerr << "nomos: error: no diagnostic has the code `" << explainCode

@@ -16,9 +16,12 @@ constexpr DiagInfo kInfos[] = {
 
 std::string_view severityName(Severity s) {
   switch (s) {
-    case Severity::Note: return "note";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Note:
+      return "note";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "error";
 }
@@ -40,8 +43,8 @@ Diagnostic& DiagnosticEngine::add(DiagId id, Span span, std::string message) {
 }
 
 std::size_t DiagnosticEngine::count(Severity s) const {
-  return static_cast<std::size_t>(
-      std::count_if(diags_.begin(), diags_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+  return static_cast<std::size_t>(std::count_if(
+      diags_.begin(), diags_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
 std::size_t DiagnosticEngine::errorCountSince(std::size_t mark) const {
@@ -55,7 +58,8 @@ std::vector<const Diagnostic*> DiagnosticEngine::sorted(const source::SourceMana
   out.reserve(diags_.size());
   for (const auto& d : diags_) out.push_back(&d);
   auto key = [&sm](const Diagnostic* d) {
-    std::string_view path = d->span.valid() ? std::string_view(sm.path(d->span.file)) : std::string_view();
+    std::string_view path =
+        d->span.valid() ? std::string_view(sm.path(d->span.file)) : std::string_view();
     return std::make_tuple(path, d->span.begin, d->code(), std::string_view(d->message));
   };
   std::stable_sort(out.begin(), out.end(),

@@ -48,7 +48,8 @@ struct Related {
 
 /// One concrete situation, as structured data and in plain words.
 struct Witness {
-  nlohmann::json json;  // {"actor": [...], "action": "...", "dimensions": {...}, "facts": {...}, "date": "..."}
+  nlohmann::json json;  // {"actor": [...], "action": "...", "dimensions": {...}, "facts": {...},
+                        // "date": "..."}
   std::string text;     // "actor ServiceProvider, action disclose, data personal, ..."
 };
 

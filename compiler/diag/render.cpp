@@ -10,9 +10,12 @@ namespace {
 
 const char* colorOf(Severity s) {
   switch (s) {
-    case Severity::Error: return "\x1b[1;31m";
-    case Severity::Warning: return "\x1b[1;33m";
-    case Severity::Note: return "\x1b[1;36m";
+    case Severity::Error:
+      return "\x1b[1;31m";
+    case Severity::Warning:
+      return "\x1b[1;33m";
+    case Severity::Note:
+      return "\x1b[1;36m";
   }
   return "";
 }
@@ -73,7 +76,8 @@ void renderText(std::ostream& out, const source::SourceManager& sm, const Diagno
   Painter paint{style.color};
   std::size_t gutter = 1;
   auto widen = [&](Span s) {
-    if (s.valid()) gutter = std::max(gutter, std::to_string(sm.lineCol(s.file, s.begin).line).size());
+    if (s.valid())
+      gutter = std::max(gutter, std::to_string(sm.lineCol(s.file, s.begin).line).size());
   };
   widen(d.span);
   for (const auto& r : d.related) widen(r.span);
@@ -87,7 +91,8 @@ void renderText(std::ostream& out, const source::SourceManager& sm, const Diagno
     out << paint(colorOf(Severity::Note), "note") << ": " << r.message << "\n";
     // A note about the primary location itself (e.g. its citation) needs no second snippet.
     if (r.span.valid() && !(r.span == d.span)) {
-      out << std::string(gutter, ' ') << paint("\x1b[1;34m", "-->") << " " << location(sm, r.span) << "\n";
+      out << std::string(gutter, ' ') << paint("\x1b[1;34m", "-->") << " " << location(sm, r.span)
+          << "\n";
       snippet(out, sm, r.span, gutter, paint, colorOf(Severity::Note));
     }
   }
@@ -114,8 +119,12 @@ nlohmann::json spanJson(const source::SourceManager& sm, Span span) {
   if (!span.valid()) return nullptr;
   auto b = sm.lineCol(span.file, span.begin);
   auto e = sm.lineCol(span.file, span.end);
-  return {{"file", sm.path(span.file)}, {"line", b.line},        {"column", b.column},
-          {"endLine", e.line},          {"endColumn", e.column}, {"offset", span.begin},
+  return {{"file", sm.path(span.file)},
+          {"line", b.line},
+          {"column", b.column},
+          {"endLine", e.line},
+          {"endColumn", e.column},
+          {"offset", span.begin},
           {"length", span.end - span.begin}};
 }
 
@@ -125,7 +134,8 @@ nlohmann::json diagnosticJson(const source::SourceManager& sm, const Diagnostic&
                       {"message", d.message},
                       {"span", spanJson(sm, d.span)}};
   nlohmann::json related = nlohmann::json::array();
-  for (const auto& r : d.related) related.push_back({{"message", r.message}, {"span", spanJson(sm, r.span)}});
+  for (const auto& r : d.related)
+    related.push_back({{"message", r.message}, {"span", spanJson(sm, r.span)}});
   j["related"] = std::move(related);
   j["help"] = d.help;
   if (d.witness) {

@@ -13,9 +13,12 @@ namespace {
 
 std::string_view sarifLevel(Severity s) {
   switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
   }
   return "error";
 }
@@ -38,7 +41,8 @@ std::string uriOf(const std::string& path) {
 std::string shortDescription(const DiagInfo& info, std::string_view page) {
   if (!page.empty() && page.starts_with("# ")) {
     std::string_view line = page.substr(2, page.find('\n') - 2);
-    if (auto colon = line.find(": "); colon != std::string_view::npos) line.remove_prefix(colon + 2);
+    if (auto colon = line.find(": "); colon != std::string_view::npos)
+      line.remove_prefix(colon + 2);
     return std::string(line);
   }
   return std::string(info.name);
@@ -49,7 +53,10 @@ nlohmann::json physicalLocation(const source::SourceManager& sm, Span span) {
   auto e = sm.lineCol(span.file, span.end);
   return {{"artifactLocation", {{"uri", uriOf(sm.path(span.file))}, {"uriBaseId", "%SRCROOT%"}}},
           {"region",
-           {{"startLine", b.line}, {"startColumn", b.column}, {"endLine", e.line}, {"endColumn", e.column}}}};
+           {{"startLine", b.line},
+            {"startColumn", b.column},
+            {"endLine", e.line},
+            {"endColumn", e.column}}}};
 }
 
 }  // namespace
@@ -80,13 +87,16 @@ nlohmann::json diagnosticsSarif(const source::SourceManager& sm, const Diagnosti
                              {"level", sarifLevel(d->severity)},
                              {"message", {{"text", text}}}};
     if (d->span.valid()) {
-      result["locations"] = nlohmann::json::array({{{"physicalLocation", physicalLocation(sm, d->span)}}});
+      result["locations"] =
+          nlohmann::json::array({{{"physicalLocation", physicalLocation(sm, d->span)}}});
     }
     nlohmann::json related = nlohmann::json::array();
     int id = 0;
     for (const auto& r : d->related) {
       if (!r.span.valid()) continue;
-      related.push_back({{"id", id++}, {"message", {{"text", r.message}}}, {"physicalLocation", physicalLocation(sm, r.span)}});
+      related.push_back({{"id", id++},
+                         {"message", {{"text", r.message}}},
+                         {"physicalLocation", physicalLocation(sm, r.span)}});
     }
     if (!related.empty()) result["relatedLocations"] = std::move(related);
     nlohmann::json props = nlohmann::json::object();
@@ -101,15 +111,14 @@ nlohmann::json diagnosticsSarif(const source::SourceManager& sm, const Diagnosti
 
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
-          {"runs",
-           nlohmann::json::array({{{"tool",
-                                    {{"driver",
-                                      {{"name", "nomos"},
-                                       {"version", std::string(version)},
-                                       {"semanticVersion", std::string(version)},
-                                       {"rules", std::move(rules)}}}}},
-                                   {"columnKind", "unicodeCodePoints"},
-                                   {"results", std::move(results)}}})}};
+          {"runs", nlohmann::json::array({{{"tool",
+                                            {{"driver",
+                                              {{"name", "nomos"},
+                                               {"version", std::string(version)},
+                                               {"semanticVersion", std::string(version)},
+                                               {"rules", std::move(rules)}}}}},
+                                           {"columnKind", "unicodeCodePoints"},
+                                           {"results", std::move(results)}}})}};
 }
 
 }  // namespace nomos::diag

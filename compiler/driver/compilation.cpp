@@ -36,7 +36,8 @@ fs::path findStdlib() {
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     for (const fs::path& candidate :
-         {exe.parent_path().parent_path() / "share" / "nomos" / "stdlib", exe.parent_path() / "stdlib"}) {
+         {exe.parent_path().parent_path() / "share" / "nomos" / "stdlib",
+          exe.parent_path() / "stdlib"}) {
       if (fs::is_regular_file(candidate / "std.nomos", ec)) return candidate;
     }
   }
@@ -50,9 +51,9 @@ bool Compilation::expandInputs() {
     std::error_code ec;
     auto st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-      diags_.report(diag::DiagId::CannotReadFile, {}, p, ec == std::errc::too_many_symbolic_link_levels
-                                                             ? "symbolic link loop"
-                                                             : "no such file or directory");
+      diags_.report(diag::DiagId::CannotReadFile, {}, p,
+                    ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop"
+                                                                   : "no such file or directory");
       ioFailed_ = true;
       continue;
     }
@@ -60,8 +61,8 @@ bool Compilation::expandInputs() {
       dirRoots_.push_back(path.lexically_normal());  // a repository given as a directory is a root
       std::size_t before = files.size();
       auto opts = fs::directory_options::skip_permission_denied;
-      for (auto it = fs::recursive_directory_iterator(path, opts, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec)) {
+      for (auto it = fs::recursive_directory_iterator(path, opts, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         std::error_code fec;
         if (it->path().extension() == ".nomos" && it->is_regular_file(fec)) {
           files.insert(it->path().lexically_normal());
@@ -140,11 +141,13 @@ void Compilation::renderDiagnostics(std::ostream& out) const {
     case OutputFormat::Sarif:
       out << diag::diagnosticsSarif(sm_, diags_, NOMOS_VERSION).dump(2) << "\n";
       return;
-    case OutputFormat::Text: break;
+    case OutputFormat::Text:
+      break;
   }
   diag::TextStyle style{options_.color};
   for (const diag::Diagnostic* d : diags_.sorted(sm_)) diag::renderText(out, sm_, *d, style);
-  out << fmt::format("{}: {} in {} file{}\n", diag::summaryLine(diags_) == "no problems found" ? "ok" : "checked",
+  out << fmt::format("{}: {} in {} file{}\n",
+                     diag::summaryLine(diags_) == "no problems found" ? "ok" : "checked",
                      diag::summaryLine(diags_), sm_.size(), sm_.size() == 1 ? "" : "s");
 }
 

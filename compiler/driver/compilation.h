@@ -20,9 +20,9 @@ namespace nomos::driver {
 enum class OutputFormat { Text, Json, Sarif };
 
 struct Options {
-  std::vector<std::string> paths;  // files or directories (all .nomos below them)
-  std::vector<std::string> roots;  // -I / --root
-  std::string stdlibDir;           // empty: found beside the executable
+  std::vector<std::string> paths;    // files or directories (all .nomos below them)
+  std::vector<std::string> roots;    // -I / --root
+  std::string stdlibDir;             // empty: found beside the executable
   std::optional<model::Date> today;  // default: the system date
   bool lints = true;
   bool analyze = true;

@@ -52,7 +52,8 @@ bool isInput(const Compilation& c, const fs::path& target) {
   return false;
 }
 
-int reportIoFailure(Compilation& c, std::ostream& err, diag::DiagId id, const std::string& path, const std::string& why) {
+int reportIoFailure(Compilation& c, std::ostream& err, diag::DiagId id, const std::string& path,
+                    const std::string& why) {
   auto& d = why.empty() ? c.diags().report(id, {}, path) : c.diags().report(id, {}, path, why);
   diag::renderText(err, c.sources(), d, diag::TextStyle{c.options().color});
   return kExitUsage;
@@ -83,12 +84,14 @@ struct InputFile {
   }
 };
 
-void renderSituationErrors(Compilation& c, std::ostream& out, const std::vector<std::string>& errors, bool json) {
+void renderSituationErrors(Compilation& c, std::ostream& out,
+                           const std::vector<std::string>& errors, bool json) {
   std::size_t mark = c.diags().size();
   for (const auto& e : errors) c.diags().report(diag::DiagId::InvalidSituation, {}, e);
   if (json) {
     nlohmann::json list = nlohmann::json::array();
-    for (std::size_t i = mark; i < c.diags().size(); ++i) list.push_back(diag::diagnosticJson(c.sources(), c.diags().all()[i]));
+    for (std::size_t i = mark; i < c.diags().size(); ++i)
+      list.push_back(diag::diagnosticJson(c.sources(), c.diags().all()[i]));
     out << nlohmann::json{{"errors", std::move(list)}}.dump(2) << "\n";
     return;
   }
@@ -106,10 +109,11 @@ std::vector<std::string> problemsOf(const model::Program& p, const eval::Situati
 }
 
 /// `--situations`: one answer per line, in the order of the questions.
-int evalBatch(Compilation& c, const eval::Evaluator& evaluator, const EvalOptions& eo, std::ostream& out,
-              std::ostream& err) {
+int evalBatch(Compilation& c, const eval::Evaluator& evaluator, const EvalOptions& eo,
+              std::ostream& out, std::ostream& err) {
   InputFile input(eo.situationsFile);
-  if (!input.stream) return reportIoFailure(c, err, diag::DiagId::CannotReadFile, eo.situationsFile, input.error);
+  if (!input.stream)
+    return reportIoFailure(c, err, diag::DiagId::CannotReadFile, eo.situationsFile, input.error);
   const auto& program = *c.program();
   eval::Vocabulary vocabulary(program);
   std::string line;
@@ -134,7 +138,8 @@ int evalBatch(Compilation& c, const eval::Evaluator& evaluator, const EvalOption
       } else {
         std::string all;
         for (const auto& e : errors) all += (all.empty() ? "" : "; ") + e;
-        buffer += fmt::format("{}: error[N4003]: invalid situation: {}", in.id.is_null() ? std::to_string(lineNo) : in.id.dump(), all);
+        buffer += fmt::format("{}: error[N4003]: invalid situation: {}",
+                              in.id.is_null() ? std::to_string(lineNo) : in.id.dump(), all);
       }
       buffer += "\n";
       continue;
@@ -157,7 +162,8 @@ int evalBatch(Compilation& c, const eval::Evaluator& evaluator, const EvalOption
   }
   out << buffer;
   if (invalid > 0) {
-    err << fmt::format("nomos: {} of the situations {} invalid (N4003)\n", invalid, invalid == 1 ? "is" : "are");
+    err << fmt::format("nomos: {} of the situations {} invalid (N4003)\n", invalid,
+                       invalid == 1 ? "is" : "are");
   }
   return invalid > 0 ? kExitErrors : kExitOk;
 }
@@ -186,25 +192,33 @@ int test(const Options& options, const TestOptions& to, std::ostream& out, std::
       break;
     }
     case TestFormat::Json:
-      report = eval::testRunJson(c.sources(), run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      report = eval::testRunJson(c.sources(), run)
+                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+               "\n";
       break;
-    case TestFormat::JUnit: report = eval::testRunJUnit(c.sources(), run); break;
+    case TestFormat::JUnit:
+      report = eval::testRunJUnit(c.sources(), run);
+      break;
   }
   if (to.output.empty() || to.output == "-") {
     out << report;
   } else {
     fs::path file(to.output);
-    if (isInput(c, file)) return reportIoFailure(c, err, diag::DiagId::OutputIsInput, file.string(), "");
+    if (isInput(c, file))
+      return reportIoFailure(c, err, diag::DiagId::OutputIsInput, file.string(), "");
     std::error_code ec;
     if (fs::is_directory(file, ec)) {
-      return reportIoFailure(c, err, diag::DiagId::CannotWriteFile, file.string(), "it is a directory");
+      return reportIoFailure(c, err, diag::DiagId::CannotWriteFile, file.string(),
+                             "it is a directory");
     }
     if (auto why = source::writeFileAtomic(file, report); !why.empty()) {
       return reportIoFailure(c, err, diag::DiagId::CannotWriteFile, file.string(), why);
     }
     if (to.format != TestFormat::Text) {
       for (const auto& t : run.tests) {
-        if (t.status != eval::TestStatus::Passed) out << (t.status == eval::TestStatus::Failed ? "FAIL " : "ERROR ") << t.test->name << "\n";
+        if (t.status != eval::TestStatus::Passed)
+          out << (t.status == eval::TestStatus::Failed ? "FAIL " : "ERROR ") << t.test->name
+              << "\n";
       }
     }
     out << eval::closingLine(run) << "\n";
@@ -214,9 +228,10 @@ int test(const Options& options, const TestOptions& to, std::ostream& out, std::
 
 int eval(const Options& options, const EvalOptions& eo, std::ostream& out, std::ostream& err) {
   const auto& f = eo.flags;
-  if (eo.situationFile.empty() && eo.situationsFile.empty() && f.actors.empty() && f.action.empty() && f.sets.empty() &&
-      f.facts.empty() && f.date.empty()) {
-    err << "nomos: error: give a situation: --situation FILE, --situations FILE, or --actor CLASS --action ACTION "
+  if (eo.situationFile.empty() && eo.situationsFile.empty() && f.actors.empty() &&
+      f.action.empty() && f.sets.empty() && f.facts.empty() && f.date.empty()) {
+    err << "nomos: error: give a situation: --situation FILE, --situations FILE, or --actor CLASS "
+           "--action ACTION "
            "[--set DIM=VALUE] [--fact NAME[=VALUE]] [--date DATE]\n";
     return kExitUsage;
   }
@@ -235,7 +250,8 @@ int eval(const Options& options, const EvalOptions& eo, std::ostream& out, std::
   eval::SituationInput in;
   if (!eo.situationFile.empty()) {
     InputFile input(eo.situationFile);
-    if (!input.stream) return reportIoFailure(c, err, diag::DiagId::CannotReadFile, eo.situationFile, input.error);
+    if (!input.stream)
+      return reportIoFailure(c, err, diag::DiagId::CannotReadFile, eo.situationFile, input.error);
     std::stringstream text;
     text << input.stream->rdbuf();
     try {

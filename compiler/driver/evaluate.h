@@ -24,7 +24,8 @@ struct TestOptions {
 
 /// Exit status: 0 every test passed, 1 a test failed or could not be decided (or the rule
 /// files have errors), 2 usage or I/O failure.
-int test(const Options& options, const TestOptions& testOptions, std::ostream& out, std::ostream& err);
+int test(const Options& options, const TestOptions& testOptions, std::ostream& out,
+         std::ostream& err);
 
 struct EvalOptions {
   /// A file holding one situation as a JSON object ("-": standard input).
@@ -38,6 +39,7 @@ struct EvalOptions {
 
 /// Exit status: 0 every situation was answered, 1 a situation was invalid (N4003) or the rule
 /// files have errors, 2 usage or I/O failure.
-int eval(const Options& options, const EvalOptions& evalOptions, std::ostream& out, std::ostream& err);
+int eval(const Options& options, const EvalOptions& evalOptions, std::ostream& out,
+         std::ostream& err);
 
 }  // namespace nomos::driver

@@ -54,7 +54,8 @@ std::optional<int> compileForOutput(Compilation& c, std::ostream& err, std::stri
   return std::nullopt;
 }
 
-int reportFailure(Compilation& c, std::ostream& err, diag::DiagId id, const std::string& path, std::string why = {}) {
+int reportFailure(Compilation& c, std::ostream& err, diag::DiagId id, const std::string& path,
+                  std::string why = {}) {
   if (why.empty()) {
     c.diags().report(id, {}, path);
   } else {
@@ -73,13 +74,14 @@ std::string findingsNote(const analysis::Result& r) {
     warnings += f.severity == diag::Severity::Warning;
   }
   if (errors == 0 && warnings == 0) return {};
-  return fmt::format("; the analysis found {} error{} and {} warning{}, shown in the findings", errors,
-                     errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+  return fmt::format("; the analysis found {} error{} and {} warning{}, shown in the findings",
+                     errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 }
 
 }  // namespace
 
-int doc(const Options& options, const DocOptions& docOptions, std::ostream& out, std::ostream& err) {
+int doc(const Options& options, const DocOptions& docOptions, std::ostream& out,
+        std::ostream& err) {
   Compilation c(options);
   if (auto status = compileForOutput(c, err, "documents")) return *status;
 
@@ -98,7 +100,8 @@ int doc(const Options& options, const DocOptions& docOptions, std::ostream& out,
   if (isInput(c, dir)) return reportFailure(c, err, diag::DiagId::OutputIsInput, dir.string());
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    return reportFailure(c, err, diag::DiagId::CannotWriteFile, dir.string(), "it exists and is not a directory");
+    return reportFailure(c, err, diag::DiagId::CannotWriteFile, dir.string(),
+                         "it exists and is not a directory");
   }
   // Every page is produced before the first is written, so a failure leaves no half set.
   auto files = backends::renderDocuments(*c.program(), c.analysis(), dopts);
@@ -106,7 +109,8 @@ int doc(const Options& options, const DocOptions& docOptions, std::ostream& out,
     if (f.name.empty() || f.name.find('/') != std::string::npos || f.name.starts_with(".")) {
       return reportFailure(c, err, diag::DiagId::CannotWriteFile, f.name, "not a plain file name");
     }
-    if (isInput(c, dir / f.name)) return reportFailure(c, err, diag::DiagId::OutputIsInput, (dir / f.name).string());
+    if (isInput(c, dir / f.name))
+      return reportFailure(c, err, diag::DiagId::OutputIsInput, (dir / f.name).string());
   }
   fs::create_directories(dir, ec);
   if (ec) return reportFailure(c, err, diag::DiagId::CannotWriteFile, dir.string(), ec.message());
@@ -115,12 +119,13 @@ int doc(const Options& options, const DocOptions& docOptions, std::ostream& out,
       return reportFailure(c, err, diag::DiagId::CannotWriteFile, (dir / f.name).string(), why);
     }
   }
-  err << fmt::format("nomos: wrote {} page{} to {}{}\n", files.size(), files.size() == 1 ? "" : "s", dir.string(),
-                     findingsNote(c.analysis()));
+  err << fmt::format("nomos: wrote {} page{} to {}{}\n", files.size(), files.size() == 1 ? "" : "s",
+                     dir.string(), findingsNote(c.analysis()));
   return kExitOk;
 }
 
-int exportRules(const Options& options, const ExportOptions& exportOptions, std::ostream& out, std::ostream& err) {
+int exportRules(const Options& options, const ExportOptions& exportOptions, std::ostream& out,
+                std::ostream& err) {
   Compilation c(options);
   if (auto status = compileForOutput(c, err, "export")) return *status;
 

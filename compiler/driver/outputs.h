@@ -31,6 +31,7 @@ struct ExportOptions {
 int doc(const Options& options, const DocOptions& docOptions, std::ostream& out, std::ostream& err);
 
 /// `nomos export`: compile, then write the rule set. Exit status as for doc.
-int exportRules(const Options& options, const ExportOptions& exportOptions, std::ostream& out, std::ostream& err);
+int exportRules(const Options& options, const ExportOptions& exportOptions, std::ostream& out,
+                std::ostream& err);
 
 }  // namespace nomos::driver

@@ -10,17 +10,25 @@ namespace nomos::eval {
 
 namespace {
 
-const char* truthWord(Truth t) { return t == Truth::Yes ? "yes" : t == Truth::No ? "no" : "depends"; }
+const char* truthWord(Truth t) {
+  return t == Truth::Yes ? "yes" : t == Truth::No ? "no" : "depends";
+}
 
 const char* ruleId(analysis::PairRule r) {
   using analysis::PairRule;
   switch (r) {
-    case PairRule::ObligationProhibition: return "obligation-prohibition";
-    case PairRule::IncompatibleObligations: return "incompatible-obligations";
-    case PairRule::PermissionProhibition: return "permission-prohibition";
-    case PairRule::ObligationExemption: return "obligation-exemption";
-    case PairRule::PermissionIncompatible: return "permission-incompatible";
-    case PairRule::Deadline: return "deadline";
+    case PairRule::ObligationProhibition:
+      return "obligation-prohibition";
+    case PairRule::IncompatibleObligations:
+      return "incompatible-obligations";
+    case PairRule::PermissionProhibition:
+      return "permission-prohibition";
+    case PairRule::ObligationExemption:
+      return "obligation-exemption";
+    case PairRule::PermissionIncompatible:
+      return "permission-incompatible";
+    case PairRule::Deadline:
+      return "deadline";
   }
   return "";
 }
@@ -42,8 +50,8 @@ std::string issuerStatusText(const model::Program& p, const IssuerStatus& is) {
   std::string out = p.issuerName(is.issuer) + ": ";
   bool first = true;
   for (const auto& entry : is.entries) {
-    out += fmt::format("{}{}{} ({})", first ? "" : ", ", entry.certain ? "" : "possibly ", statusName(entry.status),
-                       joinNorms(p, entry.norms));
+    out += fmt::format("{}{}{} ({})", first ? "" : ", ", entry.certain ? "" : "possibly ",
+                       statusName(entry.status), joinNorms(p, entry.norms));
     first = false;
   }
   return out;
@@ -56,7 +64,8 @@ std::vector<IssuerStatus> statusByIssuer(const model::Program& program, const Ev
   for (const auto& a : e.norms) {
     if (a.precluded) continue;
     model::Issuer issuer = program.issuer(program.norms[a.norm]);
-    auto it = std::find_if(out.begin(), out.end(), [&](const IssuerStatus& s) { return s.issuer == issuer; });
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const IssuerStatus& s) { return s.issuer == issuer; });
     if (it == out.end()) {
       out.push_back({issuer, {}});
       it = out.end() - 1;
@@ -65,8 +74,9 @@ std::vector<IssuerStatus> statusByIssuer(const model::Program& program, const Ev
     if (stands == Truth::No) continue;
     Status status = statusOf(program.norms[a.norm].modality);
     bool certain = stands == Truth::Yes;
-    auto entry = std::find_if(it->entries.begin(), it->entries.end(),
-                              [&](const IssuerStatus::Entry& x) { return x.status == status && x.certain == certain; });
+    auto entry = std::find_if(
+        it->entries.begin(), it->entries.end(),
+        [&](const IssuerStatus::Entry& x) { return x.status == status && x.certain == certain; });
     if (entry == it->entries.end()) {
       it->entries.push_back({status, {}, certain});
       entry = it->entries.end() - 1;
@@ -76,8 +86,8 @@ std::vector<IssuerStatus> statusByIssuer(const model::Program& program, const Ev
   return out;
 }
 
-void renderAnswerText(std::ostream& out, const Evaluator& evaluator, const Situation& s, const Evaluation& e,
-                      const source::SourceManager* sm) {
+void renderAnswerText(std::ostream& out, const Evaluator& evaluator, const Situation& s,
+                      const Evaluation& e, const source::SourceManager* sm) {
   const auto& p = evaluator.program();
   Reasons r(evaluator, s, e);
   out << "situation: " << r.situationText() << "\n";
@@ -87,12 +97,14 @@ void renderAnswerText(std::ostream& out, const Evaluator& evaluator, const Situa
     std::string where = location(sm, n.span);
     out << fmt::format("  {} {} → {}\n", n.name, r.says(a.norm), r.source(a.norm));
     if (!n.title.empty() || !where.empty()) {
-      out << fmt::format("      {}{}{}\n", n.title, !n.title.empty() && !where.empty() ? " — " : "", where);
+      out << fmt::format("      {}{}{}\n", n.title, !n.title.empty() && !where.empty() ? " — " : "",
+                         where);
     }
     if (a.applies == Truth::Unknown) out << "      " << r.whyUnknown(a) << "\n";
     if (a.overridden != Truth::No && a.overriddenBy < e.clashes.size()) {
       const ClashAnswer& c = e.clashes[a.overriddenBy];
-      out << fmt::format("      {}: {}\n", a.overridden == Truth::Yes ? "set aside" : "possibly set aside",
+      out << fmt::format("      {}: {}\n",
+                         a.overridden == Truth::Yes ? "set aside" : "possibly set aside",
                          r.clashOutcome(c));
     }
   };
@@ -106,16 +118,20 @@ void renderAnswerText(std::ostream& out, const Evaluator& evaluator, const Situa
     }
     return any;
   };
-  bool applying = section("norms that apply", [](const NormAnswer& a) { return !a.precluded && a.applies == Truth::Yes; });
-  applying |= section("norms that may apply, depending on what the situation leaves unspecified",
-                      [](const NormAnswer& a) { return !a.precluded && a.applies == Truth::Unknown; });
+  bool applying = section("norms that apply", [](const NormAnswer& a) {
+    return !a.precluded && a.applies == Truth::Yes;
+  });
+  applying |=
+      section("norms that may apply, depending on what the situation leaves unspecified",
+              [](const NormAnswer& a) { return !a.precluded && a.applies == Truth::Unknown; });
   if (!applying) out << "\nno norm applies\n";
   section("obligations the action precludes (declared incompatible with it)",
           [](const NormAnswer& a) { return a.precluded; });
 
   auto statuses = statusByIssuer(p, e);
   if (!statuses.empty()) {
-    out << "\nstatus of " << (s.action < p.actions.size() ? p.actions[s.action].name : "the action") << " by issuer:\n";
+    out << "\nstatus of " << (s.action < p.actions.size() ? p.actions[s.action].name : "the action")
+        << " by issuer:\n";
     for (const auto& is : statuses) out << "  " << issuerStatusText(p, is) << "\n";
   }
 
@@ -139,13 +155,15 @@ std::string answerLine(const Evaluator& evaluator, const Situation& s, const Eva
   for (const auto& is : statusByIssuer(p, e)) parts.push_back(issuerStatusText(p, is));
   if (parts.empty()) parts.push_back("no norm applies");
   for (const auto& c : e.clashes) {
-    parts.push_back(fmt::format("{} {} × {}: {}", Reasons::clashKind(c.clash.pair.rule), p.norms[c.clash.pair.x].name,
-                                p.norms[c.clash.pair.y].name,
-                                c.clash.resolution.resolved ? "resolved, " + p.norms[c.clash.resolution.winner].name + " prevails"
-                                : c.clash.bodyVersusLaw     ? "the law prevails"
-                                : c.clash.undetermined      ? "undetermined"
-                                : c.clash.pair.rule == analysis::PairRule::Deadline ? "the stricter applies"
-                                                                                     : "unresolved"));
+    parts.push_back(
+        fmt::format("{} {} × {}: {}", Reasons::clashKind(c.clash.pair.rule),
+                    p.norms[c.clash.pair.x].name, p.norms[c.clash.pair.y].name,
+                    c.clash.resolution.resolved
+                        ? "resolved, " + p.norms[c.clash.resolution.winner].name + " prevails"
+                    : c.clash.bodyVersusLaw                             ? "the law prevails"
+                    : c.clash.undetermined                              ? "undetermined"
+                    : c.clash.pair.rule == analysis::PairRule::Deadline ? "the stricter applies"
+                                                                        : "unresolved"));
   }
   std::string out;
   for (const auto& part : parts) out += (out.empty() ? "" : "; ") + part;
@@ -199,7 +217,8 @@ nlohmann::json answerJson(const Evaluator& evaluator, const Situation& s, const 
     if (n.instrument != model::kNone) j["instrument"] = p.instruments[n.instrument].name;
     if (!n.article.empty()) j["article"] = n.article;
     if (n.withinHours) j["withinHours"] = *n.withinHours;
-    if (a.applies == Truth::Unknown && a.dependsOn) j["dependsOn"] = r.unspecifiedName(*a.dependsOn);
+    if (a.applies == Truth::Unknown && a.dependsOn)
+      j["dependsOn"] = r.unspecifiedName(*a.dependsOn);
     if (a.overridden != Truth::No && a.overriddenBy < e.clashes.size()) {
       const auto& c = e.clashes[a.overriddenBy].clash;
       if (c.prevailing != model::kNone) j["setAsideBy"] = p.norms[c.prevailing].name;
@@ -213,13 +232,17 @@ nlohmann::json answerJson(const Evaluator& evaluator, const Situation& s, const 
     for (const auto& entry : is.entries) {
       nlohmann::json names = nlohmann::json::array();
       for (Index n : entry.norms) names.push_back(p.norms[n].name);
-      entries.push_back({{"status", statusName(entry.status)}, {"certain", entry.certain}, {"norms", std::move(names)}});
+      entries.push_back({{"status", statusName(entry.status)},
+                         {"certain", entry.certain},
+                         {"norms", std::move(names)}});
     }
     nlohmann::json certain = nlohmann::json::array();
     for (const auto& entry : is.entries) {
       if (entry.certain) certain.push_back(statusName(entry.status));
     }
-    issuers.push_back({{"issuer", p.issuerName(is.issuer)}, {"status", std::move(certain)}, {"statuses", std::move(entries)}});
+    issuers.push_back({{"issuer", p.issuerName(is.issuer)},
+                       {"status", std::move(certain)},
+                       {"statuses", std::move(entries)}});
   }
   nlohmann::json clashes = nlohmann::json::array();
   for (const auto& c : e.clashes) {
@@ -234,7 +257,8 @@ nlohmann::json answerJson(const Evaluator& evaluator, const Situation& s, const 
                         {"reason", r.clashOutcome(c)}};
     if (sc.prevailing != model::kNone) j["prevailing"] = p.norms[sc.prevailing].name;
     if (sc.resolution.resolved) j["by"] = sc.resolution.rule;
-    if (sc.resolution.agreement != model::kNone) j["agreement"] = p.agreements[sc.resolution.agreement].name;
+    if (sc.resolution.agreement != model::kNone)
+      j["agreement"] = p.agreements[sc.resolution.agreement].name;
     if (c.dependsOn) j["dependsOn"] = r.unspecifiedName(*c.dependsOn);
     clashes.push_back(std::move(j));
   }

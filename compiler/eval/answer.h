@@ -28,8 +28,8 @@ struct IssuerStatus {
 std::vector<IssuerStatus> statusByIssuer(const model::Program& program, const Evaluation& e);
 
 /// The full answer for people. `sm` (may be null) locates the norms.
-void renderAnswerText(std::ostream& out, const Evaluator& evaluator, const Situation& s, const Evaluation& e,
-                      const source::SourceManager* sm);
+void renderAnswerText(std::ostream& out, const Evaluator& evaluator, const Situation& s,
+                      const Evaluation& e, const source::SourceManager* sm);
 
 /// One line per answer, for batches: "CN forbidden (pipl_41); US obliged (cloud_2713); ...".
 std::string answerLine(const Evaluator& evaluator, const Situation& s, const Evaluation& e);

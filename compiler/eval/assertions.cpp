@@ -12,7 +12,9 @@ namespace {
 
 using Kind = model::Test::ExpectKind;
 
-std::string name(const model::Program& p, Index norm) { return norm < p.norms.size() ? p.norms[norm].name : "?"; }
+std::string name(const model::Program& p, Index norm) {
+  return norm < p.norms.size() ? p.norms[norm].name : "?";
+}
 
 /// One norm's part in an assertion: No with the reason, Unknown with what it turns on.
 struct NormPart {
@@ -57,7 +59,8 @@ class Judge {
     if (!c) return out;
     out.holds = c->meets && c->unresolved();
     if (out.holds == Truth::No) {
-      out.found = fmt::format("their {} is {}", Reasons::clashKind(c->clash.pair.rule), r_.clashOutcome(*c));
+      out.found = fmt::format("their {} is {}", Reasons::clashKind(c->clash.pair.rule),
+                              r_.clashOutcome(*c));
       r_.clashNotes(*c, out.notes);
     } else if (out.holds == Truth::Unknown) {
       unknownOfClash(*c, out);
@@ -69,7 +72,8 @@ class Judge {
     ExpectationOutcome out;
     if (x.refs.size() < 2) return invalid(out, "a resolution needs two norms");
     Index a = x.refs[0], b = x.refs[1];
-    out.expected = fmt::format("`{}` and `{}` resolved in favour of `{}`", name(p_, a), name(p_, b), name(p_, x.by));
+    out.expected = fmt::format("`{}` and `{}` resolved in favour of `{}`", name(p_, a), name(p_, b),
+                               name(p_, x.by));
     const ClashAnswer* c = clashOf(a, b, out);
     if (!c) return out;
     const auto& sc = c->clash;
@@ -80,7 +84,8 @@ class Judge {
     } else if (sc.bodyVersusLaw) {
       out.holds = Truth::No;
       out.found = fmt::format(
-          "a body's rule against the law is not resolved: the law (`{}`) prevails, and the clash stands as an error "
+          "a body's rule against the law is not resolved: the law (`{}`) prevails, and the clash "
+          "stands as an error "
           "at the body's rule",
           name(p_, sc.prevailing));
     } else if (sc.undetermined) {
@@ -91,8 +96,8 @@ class Judge {
       out.found = fmt::format("their {} stands: {}", Reasons::clashKind(sc.pair.rule), sc.help);
     } else if (sc.resolution.winner != x.by) {
       out.holds = Truth::No;
-      out.found = fmt::format("`{}` prevails, not `{}` ({})", name(p_, sc.resolution.winner), name(p_, x.by),
-                              r_.ruleDetail(*c));
+      out.found = fmt::format("`{}` prevails, not `{}` ({})", name(p_, sc.resolution.winner),
+                              name(p_, x.by), r_.ruleDetail(*c));
     } else {
       out.holds = c->meets;
       if (out.holds == Truth::Unknown) unknownOfClash(*c, out);
@@ -129,14 +134,18 @@ class Judge {
       std::optional<Unspecified> dep;
       Truth t = ev_.claimHolds(e_, c, &dep);
       const auto& claim = p_.claims[c];
-      std::string of = claim.jurisdiction < p_.jurisdictions.size() ? p_.jurisdictions[claim.jurisdiction].name : "?";
+      std::string of = claim.jurisdiction < p_.jurisdictions.size()
+                           ? p_.jurisdictions[claim.jurisdiction].name
+                           : "?";
       if (t == Truth::No && out.holds != Truth::No) {
         out.found = fmt::format("`{}` of {} does not cover this situation", claim.name, of);
-        out.notes.push_back({claim.span, fmt::format("`{}` claims authority of {} here", claim.name, of)});
+        out.notes.push_back(
+            {claim.span, fmt::format("`{}` claims authority of {} here", claim.name, of)});
       } else if (t == Truth::Unknown && out.holds == Truth::Yes) {
         out.dependsOn = dep;
         out.dependsWhere = fmt::format("whether `{}` covers the situation", claim.name);
-        out.notes.push_back({claim.span, fmt::format("`{}` claims authority of {} here", claim.name, of)});
+        out.notes.push_back(
+            {claim.span, fmt::format("`{}` claims authority of {} here", claim.name, of)});
       }
       out.holds = out.holds && t;
     }
@@ -150,7 +159,8 @@ class Judge {
     Status given = statusOf(p_.norms[n].modality);
     if (given != x.status) {
       out.holds = Truth::No;
-      out.found = fmt::format("`{}` makes it {}, not {}", name(p_, n), statusName(given), statusName(x.status));
+      out.found = fmt::format("`{}` makes it {}, not {}", name(p_, n), statusName(given),
+                              statusName(x.status));
       out.notes.push_back(r_.normNote(n, r_.says(n)));
       return out;
     }
@@ -163,13 +173,15 @@ class Judge {
     out.holds = a->stands();
     if (out.holds == Truth::No) {
       const ClashAnswer& c = e_.clashes[a->overriddenBy];
-      out.found = fmt::format("`{}` applies but is set aside: {} {}, {}", name(p_, n), Reasons::clashKind(c.clash.pair.rule),
-                              r_.clashWhat(c), r_.clashOutcome(c));
+      out.found =
+          fmt::format("`{}` applies but is set aside: {} {}, {}", name(p_, n),
+                      Reasons::clashKind(c.clash.pair.rule), r_.clashWhat(c), r_.clashOutcome(c));
       r_.clashNotes(c, out.notes);
     } else if (out.holds == Truth::Unknown) {
       out.dependsOn = r_.standsDependsOn(*a);
-      out.dependsWhere = a->applies == Truth::Unknown ? fmt::format("whether `{}` applies", name(p_, n))
-                                                      : fmt::format("whether `{}` is set aside", name(p_, n));
+      out.dependsWhere = a->applies == Truth::Unknown
+                             ? fmt::format("whether `{}` applies", name(p_, n))
+                             : fmt::format("whether `{}` is set aside", name(p_, n));
       out.notes.push_back(r_.normNote(n, r_.says(n)));
     }
     return out;
@@ -186,12 +198,14 @@ class Judge {
         out.notes.push_back(r_.normNote(a.norm, r_.says(a.norm)));
       } else if (s == wanted && a.overriddenBy < e_.clashes.size()) {
         const ClashAnswer& c = e_.clashes[a.overriddenBy];
-        setAside.push_back(fmt::format("`{}` is set aside ({})", name(p_, a.norm), r_.clashOutcome(c)));
+        setAside.push_back(
+            fmt::format("`{}` is set aside ({})", name(p_, a.norm), r_.clashOutcome(c)));
         r_.clashNotes(c, out.notes);
       }
     }
     if (standing.empty()) {
-      bool any = std::any_of(e_.norms.begin(), e_.norms.end(), [](const NormAnswer& a) { return !a.precluded; });
+      bool any = std::any_of(e_.norms.begin(), e_.norms.end(),
+                             [](const NormAnswer& a) { return !a.precluded; });
       out.found = any ? "no norm stands here" : "no norm applies to this action here";
     } else {
       std::string list;
@@ -214,8 +228,8 @@ class Judge {
     auto rule = ev_.engine().pairRule(a, b);
     if (!rule) {
       out.holds = Truth::No;
-      out.found = fmt::format("`{}` and `{}` do not clash: one {} and the other {}", name(p_, a), name(p_, b),
-                              r_.says(a), r_.says(b));
+      out.found = fmt::format("`{}` and `{}` do not clash: one {} and the other {}", name(p_, a),
+                              name(p_, b), r_.says(a), r_.says(b));
       out.notes.push_back(r_.normNote(a, r_.says(a)));
       out.notes.push_back(r_.normNote(b, r_.says(b)));
       return nullptr;
@@ -223,7 +237,8 @@ class Judge {
     const ClashAnswer* c = e_.clashBetween(a, b);
     if (!c) {
       out.holds = Truth::No;
-      out.found = fmt::format("`{}` and `{}` never both apply in this situation", name(p_, a), name(p_, b));
+      out.found =
+          fmt::format("`{}` and `{}` never both apply in this situation", name(p_, a), name(p_, b));
       return nullptr;
     }
     return c;
@@ -258,15 +273,21 @@ class Judge {
 
 }  // namespace
 
-ExpectationOutcome checkExpectation(const Evaluator& evaluator, const Situation& situation, const Evaluation& evaluation,
+ExpectationOutcome checkExpectation(const Evaluator& evaluator, const Situation& situation,
+                                    const Evaluation& evaluation,
                                     const model::Test::Expectation& expectation) {
   Judge judge(evaluator, situation, evaluation);
   switch (expectation.kind) {
-    case Kind::Status: return judge.status(expectation);
-    case Kind::Conflict: return judge.conflict(expectation);
-    case Kind::NotApplicable: return judge.notApplicable(expectation);
-    case Kind::Overlap: return judge.overlap(expectation);
-    case Kind::Resolved: return judge.resolved(expectation);
+    case Kind::Status:
+      return judge.status(expectation);
+    case Kind::Conflict:
+      return judge.conflict(expectation);
+    case Kind::NotApplicable:
+      return judge.notApplicable(expectation);
+    case Kind::Overlap:
+      return judge.overlap(expectation);
+    case Kind::Resolved:
+      return judge.resolved(expectation);
   }
   return {};
 }
@@ -282,12 +303,17 @@ std::string expectationText(const model::Program& p, const model::Test::Expectat
   };
   switch (e.kind) {
     case Kind::Status:
-      return e.by == model::kNone ? fmt::format("expect {}", statusName(e.status))
-                                  : fmt::format("expect {} by {}", statusName(e.status), name(p, e.by));
-    case Kind::Conflict: return "expect conflict " + names(false);
-    case Kind::NotApplicable: return "expect not applicable " + names(false);
-    case Kind::Overlap: return "expect overlap " + names(true);
-    case Kind::Resolved: return fmt::format("expect resolved {} by {}", names(false), name(p, e.by));
+      return e.by == model::kNone
+                 ? fmt::format("expect {}", statusName(e.status))
+                 : fmt::format("expect {} by {}", statusName(e.status), name(p, e.by));
+    case Kind::Conflict:
+      return "expect conflict " + names(false);
+    case Kind::NotApplicable:
+      return "expect not applicable " + names(false);
+    case Kind::Overlap:
+      return "expect overlap " + names(true);
+    case Kind::Resolved:
+      return fmt::format("expect resolved {} by {}", names(false), name(p, e.by));
   }
   return {};
 }

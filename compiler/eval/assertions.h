@@ -24,7 +24,8 @@ struct ExpectationOutcome {
   std::vector<diag::Related> notes;
 };
 
-ExpectationOutcome checkExpectation(const Evaluator& evaluator, const Situation& situation, const Evaluation& evaluation,
+ExpectationOutcome checkExpectation(const Evaluator& evaluator, const Situation& situation,
+                                    const Evaluation& evaluation,
                                     const model::Test::Expectation& expectation);
 
 /// "expect forbidden by pipl_41", as written.

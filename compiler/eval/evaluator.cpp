@@ -19,12 +19,15 @@ bool leftFree(const Box& box, const Unspecified& u, const analysis::Domains& dom
     }
     case Unspecified::Kind::Fact: {
       const auto& program = domains.program();
-      if (program.facts[u.index].kind == model::FactKind::Flag) return !box.flag(u.index).has_value();
+      if (program.facts[u.index].kind == model::FactKind::Flag)
+        return !box.flag(u.index).has_value();
       Range r = box.count(u.index);
       return r.lo != r.hi;
     }
-    case Unspecified::Kind::Date: return box.dates.lo != box.dates.hi;
-    case Unspecified::Kind::TooComplex: return true;
+    case Unspecified::Kind::Date:
+      return box.dates.lo != box.dates.hi;
+    case Unspecified::Kind::TooComplex:
+      return true;
   }
   return true;
 }
@@ -46,7 +49,8 @@ bool narrowed(const Region& inner, const Box& box, const Unspecified& u) {
       case Unspecified::Kind::Date:
         if (b.dates != box.dates) return true;
         break;
-      case Unspecified::Kind::TooComplex: break;
+      case Unspecified::Kind::TooComplex:
+        break;
     }
   }
   return false;
@@ -58,20 +62,28 @@ Range intersectRange(Range a, Range b) { return {std::max(a.lo, b.lo), std::min(
 
 Status statusOf(model::Modality m) {
   switch (m) {
-    case model::Modality::Must: return Status::Obliged;
-    case model::Modality::MustNot: return Status::Forbidden;
-    case model::Modality::May: return Status::Permitted;
-    case model::Modality::NeedNot: return Status::Exempt;
+    case model::Modality::Must:
+      return Status::Obliged;
+    case model::Modality::MustNot:
+      return Status::Forbidden;
+    case model::Modality::May:
+      return Status::Permitted;
+    case model::Modality::NeedNot:
+      return Status::Exempt;
   }
   return Status::Obliged;
 }
 
 const char* statusName(Status s) {
   switch (s) {
-    case Status::Obliged: return "obliged";
-    case Status::Forbidden: return "forbidden";
-    case Status::Permitted: return "permitted";
-    case Status::Exempt: return "exempt";
+    case Status::Obliged:
+      return "obliged";
+    case Status::Forbidden:
+      return "forbidden";
+    case Status::Permitted:
+      return "permitted";
+    case Status::Exempt:
+      return "exempt";
   }
   return "obliged";
 }
@@ -113,7 +125,8 @@ Evaluator::Evaluator(analysis::Engine& engine) : engine_(engine) {
 }
 
 Truth Evaluator::regionTruth(const Region& region, const Box& box, const std::vector<Index>& dims,
-                             const std::vector<Index>& facts, std::optional<Unspecified>* dependsOn) const {
+                             const std::vector<Index>& facts,
+                             std::optional<Unspecified>* dependsOn) const {
   bool meets = false;
   for (const Box& b : region.boxes) {
     if (analysis::contains(b, box)) return Truth::Yes;
@@ -148,7 +161,8 @@ Truth Evaluator::regionTruth(const Region& region, const Box& box, const std::ve
   return Truth::Unknown;
 }
 
-Truth Evaluator::conditionHolds(Index norm, const Box& box, std::optional<Unspecified>* dependsOn) const {
+Truth Evaluator::conditionHolds(Index norm, const Box& box,
+                                std::optional<Unspecified>* dependsOn) const {
   Range w = engine_.window(norm);
   Truth inWindow = Truth::Yes;
   if (!w.contains(box.dates)) inWindow = w.overlaps(box.dates) ? Truth::Unknown : Truth::No;
@@ -157,13 +171,15 @@ Truth Evaluator::conditionHolds(Index norm, const Box& box, std::optional<Unspec
     if (dependsOn) *dependsOn = Unspecified{Unspecified::Kind::TooComplex, model::kNone};
     return Truth::Unknown;
   }
-  Truth cond = regionTruth(engine_.condition(norm), box, engine_.mentionedDims(norm), engine_.mentionedFacts(norm),
-                           dependsOn);
-  if (cond == Truth::Yes && inWindow == Truth::Unknown && dependsOn) *dependsOn = Unspecified{Unspecified::Kind::Date};
+  Truth cond = regionTruth(engine_.condition(norm), box, engine_.mentionedDims(norm),
+                           engine_.mentionedFacts(norm), dependsOn);
+  if (cond == Truth::Yes && inWindow == Truth::Unknown && dependsOn)
+    *dependsOn = Unspecified{Unspecified::Kind::Date};
   return cond && inWindow;
 }
 
-Truth Evaluator::claimHolds(const Evaluation& e, Index claim, std::optional<Unspecified>* dependsOn) const {
+Truth Evaluator::claimHolds(const Evaluation& e, Index claim,
+                            std::optional<Unspecified>* dependsOn) const {
   if (!engine_.claimUsable(claim)) {
     if (dependsOn) *dependsOn = Unspecified{Unspecified::Kind::TooComplex, model::kNone};
     return Truth::Unknown;
@@ -202,16 +218,18 @@ Evaluation Evaluator::evaluate(const Situation& s) const {
     }
     for (Index b : incompatible_[s.action]) {
       for (Index n : byAction_[b]) {
-        if (p.norms[n].modality == model::Modality::Must && !p.actionWithin(s.action, b)) consider(n, true);
+        if (p.norms[n].modality == model::Modality::Must && !p.actionWithin(s.action, b))
+          consider(n, true);
       }
     }
   }
   std::sort(e.norms.begin(), e.norms.end(), [](const NormAnswer& a, const NormAnswer& b) {
     return a.norm != b.norm ? a.norm < b.norm : a.precluded < b.precluded;
   });
-  e.norms.erase(std::unique(e.norms.begin(), e.norms.end(),
-                            [](const NormAnswer& a, const NormAnswer& b) { return a.norm == b.norm; }),
-                e.norms.end());
+  e.norms.erase(
+      std::unique(e.norms.begin(), e.norms.end(),
+                  [](const NormAnswer& a, const NormAnswer& b) { return a.norm == b.norm; }),
+      e.norms.end());
 
   const auto& alg = engine_.algebra();
   for (std::size_t i = 0; i < e.norms.size(); ++i) {
@@ -223,7 +241,8 @@ Evaluation Evaluator::evaluate(const Situation& s) const {
       bool incompatibleRule = rp->rule == analysis::PairRule::IncompatibleObligations ||
                               rp->rule == analysis::PairRule::PermissionIncompatible;
       if ((e.norms[i].precluded || e.norms[j].precluded) && !incompatibleRule) continue;
-      Range dates = intersectRange(intersectRange(e.box.dates, engine_.window(ni)), engine_.window(nj));
+      Range dates =
+          intersectRange(intersectRange(e.box.dates, engine_.window(ni)), engine_.window(nj));
       Region where;
       if (e.norms[i].applies == Truth::Yes && e.norms[j].applies == Truth::Yes) {
         Box b = e.box;
@@ -231,7 +250,8 @@ Evaluation Evaluator::evaluate(const Situation& s) const {
         where.boxes.push_back(std::move(b));
       } else {
         try {
-          where = alg.intersect(alg.intersect(engine_.condition(ni), engine_.condition(nj)), Region{{e.box}});
+          where = alg.intersect(alg.intersect(engine_.condition(ni), engine_.condition(nj)),
+                                Region{{e.box}});
         } catch (const analysis::RegionTooLarge&) {
           where = Region{{e.box}};
         }

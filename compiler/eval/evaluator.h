@@ -41,7 +41,7 @@ struct NormAnswer {
 /// A clash between two norms that both apply (or may) in the situation.
 struct ClashAnswer {
   analysis::SituationClash clash;
-  Truth meets = Truth::Yes;  // do both norms apply?
+  Truth meets = Truth::Yes;              // do both norms apply?
   std::optional<Unspecified> dependsOn;  // what an undetermined resolution depends on
   /// Is it a conflict or contradiction that nothing resolves (an error at a body's rule
   /// against the law included)? Unknown when the agreements leave it open.
@@ -83,19 +83,22 @@ class Evaluator {
   Evaluation evaluate(const Situation& s) const;
 
   /// Does the sovereignty claim cover the situation?
-  Truth claimHolds(const Evaluation& e, Index claim, std::optional<Unspecified>* dependsOn = nullptr) const;
+  Truth claimHolds(const Evaluation& e, Index claim,
+                   std::optional<Unspecified>* dependsOn = nullptr) const;
 
   /// Does the norm's condition and time window hold in `box` (subject and action aside)?
-  Truth conditionHolds(Index norm, const analysis::Box& box, std::optional<Unspecified>* dependsOn) const;
+  Truth conditionHolds(Index norm, const analysis::Box& box,
+                       std::optional<Unspecified>* dependsOn) const;
 
  private:
   /// Is `box` inside, outside or across `region`? On Unknown, names the first item the
   /// region's condition mentions that the box leaves free and the answer turns on.
-  Truth regionTruth(const analysis::Region& region, const analysis::Box& box, const std::vector<Index>& dims,
-                    const std::vector<Index>& facts, std::optional<Unspecified>* dependsOn) const;
+  Truth regionTruth(const analysis::Region& region, const analysis::Box& box,
+                    const std::vector<Index>& dims, const std::vector<Index>& facts,
+                    std::optional<Unspecified>* dependsOn) const;
 
   analysis::Engine& engine_;
-  std::vector<std::vector<Index>> byAction_;  // norms per action, program order
+  std::vector<std::vector<Index>> byAction_;      // norms per action, program order
   std::vector<std::vector<Index>> incompatible_;  // per action: the actions it precludes
 };
 

@@ -20,10 +20,14 @@ std::string joinWords(const std::vector<std::string>& parts, const char* sep = "
 
 const char* verbOf(model::Modality m) {
   switch (m) {
-    case model::Modality::Must: return "obliges";
-    case model::Modality::MustNot: return "forbids";
-    case model::Modality::May: return "permits";
-    case model::Modality::NeedNot: return "exempts";
+    case model::Modality::Must:
+      return "obliges";
+    case model::Modality::MustNot:
+      return "forbids";
+    case model::Modality::May:
+      return "permits";
+    case model::Modality::NeedNot:
+      return "exempts";
   }
   return "obliges";
 }
@@ -38,10 +42,14 @@ std::string Reasons::valueName(Index dim, Index value) const {
 
 std::string Reasons::unspecifiedName(const Unspecified& u) const {
   switch (u.kind) {
-    case Unspecified::Kind::Dimension: return p_.dimensions[u.index].name;
-    case Unspecified::Kind::Fact: return p_.facts[u.index].name;
-    case Unspecified::Kind::Date: return "date";
-    case Unspecified::Kind::TooComplex: return "a condition too complex to evaluate";
+    case Unspecified::Kind::Dimension:
+      return p_.dimensions[u.index].name;
+    case Unspecified::Kind::Fact:
+      return p_.facts[u.index].name;
+    case Unspecified::Kind::Date:
+      return "date";
+    case Unspecified::Kind::TooComplex:
+      return "a condition too complex to evaluate";
   }
   return "date";
 }
@@ -52,15 +60,18 @@ std::string Reasons::unspecified(const Unspecified& u) const {
       std::string name = quoted(p_.dimensions[u.index].name);
       for (const auto& v : s_.values) {
         if (v.dim == u.index) {
-          return fmt::format("{} (given only as `{}`, without saying which of its subcategories)", name,
-                             valueName(v.dim, v.value));
+          return fmt::format("{} (given only as `{}`, without saying which of its subcategories)",
+                             name, valueName(v.dim, v.value));
         }
       }
       return name;
     }
-    case Unspecified::Kind::Fact: return quoted(p_.facts[u.index].name);
-    case Unspecified::Kind::Date: return "the date";
-    case Unspecified::Kind::TooComplex: return "a condition too complex to evaluate (N3070)";
+    case Unspecified::Kind::Fact:
+      return quoted(p_.facts[u.index].name);
+    case Unspecified::Kind::Date:
+      return "the date";
+    case Unspecified::Kind::TooComplex:
+      return "a condition too complex to evaluate (N3070)";
   }
   return "the date";
 }
@@ -69,18 +80,23 @@ std::string Reasons::unspecifiedHelp(const Unspecified& u) const {
   switch (u.kind) {
     case Unspecified::Kind::Dimension: {
       const auto& d = p_.dimensions[u.index];
-      return fmt::format("give its value with `given {} VALUE;`, or write one test per value if each matters",
-                         d.name);
+      return fmt::format(
+          "give its value with `given {} VALUE;`, or write one test per value if each matters",
+          d.name);
     }
     case Unspecified::Kind::Fact: {
       const auto& f = p_.facts[u.index];
       if (f.kind == model::FactKind::Count) {
-        return fmt::format("give the number with `given {} N;` (a fact not given is not assumed to be 0)", f.name);
+        return fmt::format(
+            "give the number with `given {} N;` (a fact not given is not assumed to be 0)", f.name);
       }
-      return fmt::format("give `{0}` or `not {0}` (a fact not given is not assumed to be false)", f.name);
+      return fmt::format("give `{0}` or `not {0}` (a fact not given is not assumed to be false)",
+                         f.name);
     }
-    case Unspecified::Kind::Date: return "give the date with `given date YYYY-MM-DD;`";
-    case Unspecified::Kind::TooComplex: return "split the norm into several norms with simpler conditions";
+    case Unspecified::Kind::Date:
+      return "give the date with `given date YYYY-MM-DD;`";
+    case Unspecified::Kind::TooComplex:
+      return "split the norm into several norms with simpler conditions";
   }
   return {};
 }
@@ -110,17 +126,22 @@ std::string Reasons::source(Index norm) const {
 
 std::string Reasons::says(Index norm) const {
   const auto& n = p_.norms[norm];
-  return fmt::format("{} {}", verbOf(n.modality), n.action < p_.actions.size() ? p_.actions[n.action].name : "?");
+  return fmt::format("{} {}", verbOf(n.modality),
+                     n.action < p_.actions.size() ? p_.actions[n.action].name : "?");
 }
 
 std::string Reasons::whyNot(Index norm) const {
   const auto& n = p_.norms[norm];
-  if (n.subject >= p_.actors.size() || n.action >= p_.actions.size()) return "it could not be resolved";
+  if (n.subject >= p_.actors.size() || n.action >= p_.actions.size())
+    return "it could not be resolved";
   if (!e_.actorIn[n.subject]) {
     std::vector<std::string> classes;
     for (Index c : s_.actorClasses) classes.push_back(quoted(p_.actors[c].name));
-    if (classes.empty()) return fmt::format("it binds `{}`, and the situation names no actor", p_.actors[n.subject].name);
-    return fmt::format("it binds `{}`, and the actor is {}", p_.actors[n.subject].name, joinWords(classes));
+    if (classes.empty())
+      return fmt::format("it binds `{}`, and the situation names no actor",
+                         p_.actors[n.subject].name);
+    return fmt::format("it binds `{}`, and the actor is {}", p_.actors[n.subject].name,
+                       joinWords(classes));
   }
   if (s_.action >= p_.actions.size()) return "the situation names no action";
   if (!p_.actionWithin(s_.action, n.action)) {
@@ -128,7 +149,8 @@ std::string Reasons::whyNot(Index norm) const {
       return fmt::format("it is about `{}`, a narrower action than `{}`", p_.actions[n.action].name,
                          p_.actions[s_.action].name);
     }
-    return fmt::format("it is about `{}`, and the action is `{}`", p_.actions[n.action].name, p_.actions[s_.action].name);
+    return fmt::format("it is about `{}`, and the action is `{}`", p_.actions[n.action].name,
+                       p_.actions[s_.action].name);
   }
   const auto& engine = ev_.engine();
   analysis::Range w = engine.window(norm);
@@ -136,7 +158,8 @@ std::string Reasons::whyNot(Index norm) const {
     model::Window win = p_.window(n);
     std::string range;
     if (win.from != model::kMinDate && win.to != model::kMaxDate) {
-      range = fmt::format("from {} until {}", model::formatDate(win.from), model::formatDate(win.to));
+      range =
+          fmt::format("from {} until {}", model::formatDate(win.from), model::formatDate(win.to));
     } else if (win.from != model::kMinDate) {
       range = "from " + model::formatDate(win.from);
     } else {
@@ -161,8 +184,9 @@ std::string Reasons::whyNot(Index norm) const {
     relaxed.setDim(d, engine.domains().all(d));
     if (!meetsWithout(relaxed)) continue;
     for (const auto& v : s_.values) {
-      if (v.dim == d) return fmt::format("its condition does not hold: `{}` is `{}`", p_.dimensions[d].name,
-                                         valueName(d, v.value));
+      if (v.dim == d)
+        return fmt::format("its condition does not hold: `{}` is `{}`", p_.dimensions[d].name,
+                           valueName(d, v.value));
     }
   }
   for (Index f : engine.mentionedFacts(norm)) {
@@ -175,7 +199,8 @@ std::string Reasons::whyNot(Index norm) const {
       bool value = it->value;
       relaxed.flags.erase(it);
       if (meetsWithout(relaxed)) {
-        return fmt::format("its condition does not hold: `{}` {}", p_.facts[f].name, value ? "holds" : "does not hold");
+        return fmt::format("its condition does not hold: `{}` {}", p_.facts[f].name,
+                           value ? "holds" : "does not hold");
       }
     } else {
       analysis::Range r = relaxed.count(f);
@@ -190,7 +215,8 @@ std::string Reasons::whyNot(Index norm) const {
 }
 
 std::string Reasons::whyUnknown(const NormAnswer& a) const {
-  if (a.applies == Truth::Unknown && a.dependsOn) return "whether it applies depends on " + unspecified(*a.dependsOn);
+  if (a.applies == Truth::Unknown && a.dependsOn)
+    return "whether it applies depends on " + unspecified(*a.dependsOn);
   if (auto u = standsDependsOn(a)) return "whether it is set aside depends on " + unspecified(*u);
   return "it depends on what the situation leaves unspecified";
 }
@@ -207,11 +233,14 @@ std::optional<Unspecified> Reasons::standsDependsOn(const NormAnswer& a) const {
 const char* Reasons::clashKind(PairRule r) {
   switch (r) {
     case PairRule::ObligationProhibition:
-    case PairRule::IncompatibleObligations: return "conflict";
+    case PairRule::IncompatibleObligations:
+      return "conflict";
     case PairRule::PermissionProhibition:
     case PairRule::ObligationExemption:
-    case PairRule::PermissionIncompatible: return "contradiction";
-    case PairRule::Deadline: return "deadline overlap";
+    case PairRule::PermissionIncompatible:
+      return "contradiction";
+    case PairRule::Deadline:
+      return "deadline overlap";
   }
   return "conflict";
 }
@@ -220,15 +249,20 @@ std::string Reasons::clashWhat(const ClashAnswer& c) const {
   const auto& x = p_.norms[c.clash.pair.x];
   const auto& y = p_.norms[c.clash.pair.y];
   switch (c.clash.pair.rule) {
-    case PairRule::ObligationProhibition: return fmt::format("`{}` obliges what `{}` forbids", x.name, y.name);
+    case PairRule::ObligationProhibition:
+      return fmt::format("`{}` obliges what `{}` forbids", x.name, y.name);
     case PairRule::IncompatibleObligations:
       return fmt::format("`{}` and `{}` oblige incompatible actions", x.name, y.name);
-    case PairRule::PermissionProhibition: return fmt::format("`{}` permits what `{}` forbids", x.name, y.name);
-    case PairRule::ObligationExemption: return fmt::format("`{}` obliges what `{}` exempts", x.name, y.name);
+    case PairRule::PermissionProhibition:
+      return fmt::format("`{}` permits what `{}` forbids", x.name, y.name);
+    case PairRule::ObligationExemption:
+      return fmt::format("`{}` obliges what `{}` exempts", x.name, y.name);
     case PairRule::PermissionIncompatible:
-      return fmt::format("`{}` permits an action incompatible with what `{}` obliges", x.name, y.name);
+      return fmt::format("`{}` permits an action incompatible with what `{}` obliges", x.name,
+                         y.name);
     case PairRule::Deadline:
-      return fmt::format("`{}` and `{}` oblige it within {} and {}", x.name, y.name, x.withinText, y.withinText);
+      return fmt::format("`{}` and `{}` oblige it within {} and {}", x.name, y.name, x.withinText,
+                         y.withinText);
   }
   return {};
 }
@@ -247,16 +281,20 @@ std::string Reasons::ruleDetail(const ClashAnswer& c) const {
   auto instrumentOf = [&](const model::Norm& n) -> std::string {
     return n.instrument == model::kNone ? n.name : p_.instruments[n.instrument].name;
   };
-  if (r.rule == "prevails over") return fmt::format("`{}` declares that it prevails over `{}`", nw.name, nl.name);
+  if (r.rule == "prevails over")
+    return fmt::format("`{}` declares that it prevails over `{}`", nw.name, nl.name);
   if (r.rule == "lex superior") {
-    return fmt::format("lex superior: {} is a {}, {} a {}", instrumentOf(nw), levelOf(nw), instrumentOf(nl), levelOf(nl));
+    return fmt::format("lex superior: {} is a {}, {} a {}", instrumentOf(nw), levelOf(nw),
+                       instrumentOf(nl), levelOf(nl));
   }
   if (r.rule == "lex specialis") {
-    return fmt::format("lex specialis: `{}` applies to a narrower set of situations than `{}`", nw.name, nl.name);
+    return fmt::format("lex specialis: `{}` applies to a narrower set of situations than `{}`",
+                       nw.name, nl.name);
   }
   if (r.rule == "lex posterior") {
     return fmt::format("lex posterior: `{}` is in force from {}, after `{}` (from {})", nw.name,
-                       model::formatDate(p_.window(nw).from), nl.name, model::formatDate(p_.window(nl).from));
+                       model::formatDate(p_.window(nw).from), nl.name,
+                       model::formatDate(p_.window(nl).from));
   }
   return r.rule;
 }
@@ -265,15 +303,19 @@ std::string Reasons::clashOutcome(const ClashAnswer& c) const {
   const auto& sc = c.clash;
   if (sc.pair.rule == PairRule::Deadline) return "the stricter deadline applies: " + sc.help;
   if (sc.bodyVersusLaw) {
-    return fmt::format("the law prevails: `{}` stands and `{}` is set aside; the clash is an error at the body's rule",
-                       p_.norms[sc.prevailing].name,
-                       p_.norms[sc.prevailing == sc.pair.x ? sc.pair.y : sc.pair.x].name);
+    return fmt::format(
+        "the law prevails: `{}` stands and `{}` is set aside; the clash is an error at the body's "
+        "rule",
+        p_.norms[sc.prevailing].name,
+        p_.norms[sc.prevailing == sc.pair.x ? sc.pair.y : sc.pair.x].name);
   }
   if (sc.resolution.resolved) {
-    return fmt::format("resolved: `{}` prevails ({})", p_.norms[sc.resolution.winner].name, ruleDetail(c));
+    return fmt::format("resolved: `{}` prevails ({})", p_.norms[sc.resolution.winner].name,
+                       ruleDetail(c));
   }
   if (sc.undetermined && c.dependsOn) {
-    return fmt::format("undetermined: whether an agreement settles it depends on {}", unspecified(*c.dependsOn));
+    return fmt::format("undetermined: whether an agreement settles it depends on {}",
+                       unspecified(*c.dependsOn));
   }
   return "unresolved: " + sc.help;
 }
@@ -285,7 +327,8 @@ std::string Reasons::situationText() const {
   if (!classes.empty()) parts.push_back("actor " + joinWords(classes));
   if (s_.action < p_.actions.size()) parts.push_back("action " + p_.actions[s_.action].name);
   std::vector<std::string> values;
-  for (const auto& v : s_.values) values.push_back(p_.dimensions[v.dim].name + " " + valueName(v.dim, v.value));
+  for (const auto& v : s_.values)
+    values.push_back(p_.dimensions[v.dim].name + " " + valueName(v.dim, v.value));
   if (!values.empty()) parts.push_back(joinWords(values));
   std::vector<std::string> facts;
   for (const auto& f : s_.facts) {
@@ -312,7 +355,8 @@ void Reasons::clashNotes(const ClashAnswer& c, std::vector<diag::Related>& out) 
   for (Index n : {c.clash.pair.x, c.clash.pair.y}) out.push_back(normNote(n, says(n)));
   if (c.clash.resolution.resolved && c.clash.resolution.agreement != model::kNone) {
     const auto& a = p_.agreements[c.clash.resolution.agreement];
-    out.push_back({a.span, fmt::format("agreement `{}` decides it: {}", a.name, c.clash.resolution.rule)});
+    out.push_back(
+        {a.span, fmt::format("agreement `{}` decides it: {}", a.name, c.clash.resolution.rule)});
   }
 }
 

@@ -31,7 +31,8 @@ class Reasons {
   std::string source(Index norm) const;
   /// "forbids disclose".
   std::string says(Index norm) const;
-  /// Why the norm does not apply here, as a clause: "its condition does not hold: `approved` holds".
+  /// Why the norm does not apply here, as a clause: "its condition does not hold: `approved`
+  /// holds".
   std::string whyNot(Index norm) const;
   /// Why the norm may or may not apply: "it depends on `approved`".
   std::string whyUnknown(const NormAnswer& a) const;

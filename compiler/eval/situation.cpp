@@ -27,14 +27,17 @@ std::vector<SituationProblem> validate(const model::Program& program, const Situ
       SituationProblem p;
       p.span = s.span;
       if (ca.isBody && cb.isBody) {
-        p.message = fmt::format("the actor cannot be both `{}` and `{}`: they are two different organisations", ca.name,
-                                cb.name);
+        p.message = fmt::format(
+            "the actor cannot be both `{}` and `{}`: they are two different organisations", ca.name,
+            cb.name);
         p.help = "give the classes of one actor";
       } else {
-        p.message = fmt::format("the actor cannot be both `{}` and `{}`: the classes are declared disjoint", ca.name,
-                                cb.name);
+        p.message =
+            fmt::format("the actor cannot be both `{}` and `{}`: the classes are declared disjoint",
+                        ca.name, cb.name);
         p.help = fmt::format(
-            "give classes one actor can have; if such an actor really exists, the `disjoint` declaration is wrong");
+            "give classes one actor can have; if such an actor really exists, the `disjoint` "
+            "declaration is wrong");
       }
       out.push_back(std::move(p));
     }
@@ -50,7 +53,8 @@ std::vector<SituationProblem> validate(const model::Program& program, const Situ
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (s.values[j].dim == v.dim) {
-        out.push_back({fmt::format("`{}` is given more than once", dim.name), v.span.valid() ? v.span : s.span,
+        out.push_back({fmt::format("`{}` is given more than once", dim.name),
+                       v.span.valid() ? v.span : s.span,
                        "a situation has one value for each dimension"});
       }
     }
@@ -61,8 +65,8 @@ std::vector<SituationProblem> validate(const model::Program& program, const Situ
     const auto& fact = program.facts[f.fact];
     source::Span span = f.span.valid() ? f.span : s.span;
     if (fact.kind == model::FactKind::Count && f.value < 0) {
-      out.push_back({fmt::format("`{}` counts something, so it cannot be {}", fact.name, f.value), span,
-                     "counts are whole numbers from 0 up"});
+      out.push_back({fmt::format("`{}` counts something, so it cannot be {}", fact.name, f.value),
+                     span, "counts are whole numbers from 0 up"});
     }
     if (fact.kind == model::FactKind::Flag && f.value != 0 && f.value != 1) {
       out.push_back({fmt::format("`{}` is a yes/no fact, not a number", fact.name), span,

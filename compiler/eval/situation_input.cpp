@@ -9,10 +9,12 @@ namespace nomos::eval {
 namespace {
 
 template <class Decls>
-void fill(const Decls& decls, std::unordered_map<std::string, std::vector<Index>>& table, std::vector<std::string>& q) {
+void fill(const Decls& decls, std::unordered_map<std::string, std::vector<Index>>& table,
+          std::vector<std::string>& q) {
   for (Index i = 0; i < decls.size(); ++i) {
     table[decls[i].name].push_back(i);
-    if (!decls[i].qualified.empty() && decls[i].qualified != decls[i].name) table[decls[i].qualified].push_back(i);
+    if (!decls[i].qualified.empty() && decls[i].qualified != decls[i].name)
+      table[decls[i].qualified].push_back(i);
     q.push_back(decls[i].qualified.empty() ? decls[i].name : decls[i].qualified);
   }
 }
@@ -24,7 +26,8 @@ std::optional<std::int64_t> parseInteger(std::string_view s) {
   }
   std::int64_t v = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  if (ec != std::errc() || ptr != digits.data() + digits.size() || digits.empty()) return std::nullopt;
+  if (ec != std::errc() || ptr != digits.data() + digits.size() || digits.empty())
+    return std::nullopt;
   return v;
 }
 
@@ -38,8 +41,9 @@ Vocabulary::Vocabulary(const model::Program& program) : program_(program) {
   fill(program.jurisdictions, jurisdictions_, jurQ_);
 }
 
-std::optional<Index> Vocabulary::find(const Table& t, const std::string& kind, const std::string& name,
-                                      std::string& error, const std::vector<std::string>& qualified) const {
+std::optional<Index> Vocabulary::find(const Table& t, const std::string& kind,
+                                      const std::string& name, std::string& error,
+                                      const std::vector<std::string>& qualified) const {
   auto it = t.find(name);
   if (it == t.end() || it->second.empty()) {
     error = fmt::format("unknown {} `{}`", kind, name);
@@ -48,7 +52,8 @@ std::optional<Index> Vocabulary::find(const Table& t, const std::string& kind, c
   if (it->second.size() > 1) {
     std::string which;
     for (Index i : it->second) which += (which.empty() ? "`" : ", `") + qualified[i] + "`";
-    error = fmt::format("{} `{}` is ambiguous: it may be {}; give the qualified name", kind, name, which);
+    error = fmt::format("{} `{}` is ambiguous: it may be {}; give the qualified name", kind, name,
+                        which);
     return std::nullopt;
   }
   return it->second.front();
@@ -67,7 +72,8 @@ std::optional<Index> Vocabulary::fact(const std::string& name, std::string& erro
   return find(facts_, "fact", name, error, factQ_);
 }
 
-std::optional<Index> Vocabulary::value(Index dim, const std::string& name, std::string& error) const {
+std::optional<Index> Vocabulary::value(Index dim, const std::string& name,
+                                       std::string& error) const {
   const auto& d = program_.dimensions[dim];
   if (d.territory) {
     std::string inner;
@@ -87,7 +93,9 @@ SituationInput situationFromJson(const Vocabulary& vocabulary, const nlohmann::j
   auto& s = in.situation;
   const auto& program = vocabulary.program();
   if (!j.is_object()) {
-    in.errors.push_back("a situation is a JSON object such as {\"actor\": [\"Company\"], \"action\": \"disclose\"}");
+    in.errors.push_back(
+        "a situation is a JSON object such as {\"actor\": [\"Company\"], \"action\": "
+        "\"disclose\"}");
     return in;
   }
   if (auto it = j.find("id"); it != j.end()) in.id = *it;
@@ -128,7 +136,8 @@ SituationInput situationFromJson(const Vocabulary& vocabulary, const nlohmann::j
         if (!d) {
           in.errors.push_back(error);
         } else if (!v.is_string()) {
-          in.errors.push_back(fmt::format("the value of `{}` is a name, such as a category or a jurisdiction", dimName));
+          in.errors.push_back(fmt::format(
+              "the value of `{}` is a name, such as a category or a jurisdiction", dimName));
         } else if (auto val = vocabulary.value(*d, v.get<std::string>(), error)) {
           s.values.push_back({*d, *val, {}});
         } else {
@@ -152,25 +161,30 @@ SituationInput situationFromJson(const Vocabulary& vocabulary, const nlohmann::j
         } else if (!flag && v.is_number_integer()) {
           s.facts.push_back({*f, v.get<std::int64_t>(), {}});
         } else {
-          in.errors.push_back(flag ? fmt::format("`{}` is a yes/no fact: give true or false", factName)
-                                   : fmt::format("`{}` is a count: give a whole number", factName));
+          in.errors.push_back(
+              flag ? fmt::format("`{}` is a yes/no fact: give true or false", factName)
+                   : fmt::format("`{}` is a count: give a whole number", factName));
         }
       }
     } else if (key == "date") {
       auto d = value.is_string() ? model::parseDate(value.get<std::string>()) : std::nullopt;
       if (!d) {
-        in.errors.push_back(fmt::format("\"date\" is a calendar date such as \"2024-01-31\", not {}", value.dump()));
+        in.errors.push_back(fmt::format(
+            "\"date\" is a calendar date such as \"2024-01-31\", not {}", value.dump()));
       } else {
         s.date = *d;
       }
     } else {
-      in.errors.push_back(fmt::format(
-          "unknown field \"{}\"; a situation has \"actor\", \"action\", \"dimensions\", \"facts\", \"date\" and \"id\"",
-          key));
+      in.errors.push_back(
+          fmt::format("unknown field \"{}\"; a situation has \"actor\", \"action\", "
+                      "\"dimensions\", \"facts\", \"date\" and \"id\"",
+                      key));
     }
   }
-  if (!j.contains("actor")) in.errors.push_back("the situation names no actor (\"actor\": [\"CLASS\", ...])");
-  if (!j.contains("action")) in.errors.push_back("the situation names no action (\"action\": \"ACTION\")");
+  if (!j.contains("actor"))
+    in.errors.push_back("the situation names no actor (\"actor\": [\"CLASS\", ...])");
+  if (!j.contains("action"))
+    in.errors.push_back("the situation names no action (\"action\": \"ACTION\")");
   return in;
 }
 
@@ -222,7 +236,8 @@ SituationInput situationFromFlags(const Vocabulary& vocabulary, const SituationF
       if (value == "true" || value == "false") {
         s.facts.push_back({*f, value == "true" ? 1 : 0, {}});
       } else {
-        in.errors.push_back(fmt::format("`{}` is a yes/no fact: give --fact {}=true or --fact {}=false", name, name, name));
+        in.errors.push_back(fmt::format(
+            "`{}` is a yes/no fact: give --fact {}=true or --fact {}=false", name, name, name));
       }
     } else if (auto n = parseInteger(value); n && eq != std::string::npos) {
       s.facts.push_back({*f, *n, {}});
@@ -234,7 +249,8 @@ SituationInput situationFromFlags(const Vocabulary& vocabulary, const SituationF
     if (auto d = model::parseDate(flags.date)) {
       s.date = *d;
     } else {
-      in.errors.push_back(fmt::format("--date expects a calendar date such as 2024-01-31, got `{}`", flags.date));
+      in.errors.push_back(
+          fmt::format("--date expects a calendar date such as 2024-01-31, got `{}`", flags.date));
     }
   }
   return in;

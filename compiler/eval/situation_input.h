@@ -31,8 +31,8 @@ class Vocabulary {
 
  private:
   using Table = std::unordered_map<std::string, std::vector<Index>>;
-  std::optional<Index> find(const Table& t, const std::string& kind, const std::string& name, std::string& error,
-                            const std::vector<std::string>& qualified) const;
+  std::optional<Index> find(const Table& t, const std::string& kind, const std::string& name,
+                            std::string& error, const std::vector<std::string>& qualified) const;
 
   const model::Program& program_;
   Table actors_, actions_, dims_, facts_, jurisdictions_;

@@ -30,11 +30,21 @@ std::string xmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (unsigned char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 admits no control characters but tab, newline and carriage return; colour
         // codes never reach here, but a name could hold anything.
@@ -59,9 +69,12 @@ std::string closingLine(const TestRun& run) {
   return fmt::format("{} passed, {} failed", run.passed, run.failed + run.errors);
 }
 
-void renderTestText(std::ostream& out, const source::SourceManager& sm, const TestRun& run, bool color) {
+void renderTestText(std::ostream& out, const source::SourceManager& sm, const TestRun& run,
+                    bool color) {
   for (const auto& t : run.tests) {
-    const char* word = t.status == TestStatus::Passed ? "PASS" : t.status == TestStatus::Failed ? "FAIL" : "ERROR";
+    const char* word = t.status == TestStatus::Passed   ? "PASS"
+                       : t.status == TestStatus::Failed ? "FAIL"
+                                                        : "ERROR";
     const char* paint = t.status == TestStatus::Passed ? "\x1b[1;32m" : "\x1b[1;31m";
     if (color) {
       out << paint << word << "\x1b[0m " << t.test->name << "\n";
@@ -72,8 +85,8 @@ void renderTestText(std::ostream& out, const source::SourceManager& sm, const Te
     out << renderDiagnostics(sm, t, color);
   }
   if (run.errors > 0) {
-    out << fmt::format("{} test{} could not be decided (N4001, N4003) and count{} as failed\n", run.errors,
-                       run.errors == 1 ? "" : "s", run.errors == 1 ? "s" : "");
+    out << fmt::format("{} test{} could not be decided (N4001, N4003) and count{} as failed\n",
+                       run.errors, run.errors == 1 ? "" : "s", run.errors == 1 ? "s" : "");
   }
   if (run.tests.empty()) out << "no tests found\n";
   out << closingLine(run) << "\n";
@@ -84,8 +97,11 @@ nlohmann::json testRunJson(const source::SourceManager& sm, const TestRun& run) 
   for (const auto& t : run.tests) {
     nlohmann::json expectations = nlohmann::json::array();
     for (const auto& x : t.expectations) {
-      const char* status = x.outcome.holds == Truth::Yes ? "passed" : x.outcome.holds == Truth::No ? "failed" : "undetermined";
-      nlohmann::json e = {{"expect", x.text}, {"line", lineOf(sm, x.expectation->span)}, {"status", status}};
+      const char* status = x.outcome.holds == Truth::Yes  ? "passed"
+                           : x.outcome.holds == Truth::No ? "failed"
+                                                          : "undetermined";
+      nlohmann::json e = {
+          {"expect", x.text}, {"line", lineOf(sm, x.expectation->span)}, {"status", status}};
       if (x.outcome.holds == Truth::No) e["found"] = x.outcome.found;
       expectations.push_back(std::move(e));
     }
@@ -100,7 +116,10 @@ nlohmann::json testRunJson(const source::SourceManager& sm, const TestRun& run) 
   }
   return {{"tests", std::move(tests)},
           {"summary",
-           {{"total", run.tests.size()}, {"passed", run.passed}, {"failed", run.failed}, {"errors", run.errors}}}};
+           {{"total", run.tests.size()},
+            {"passed", run.passed},
+            {"failed", run.failed},
+            {"errors", run.errors}}}};
 }
 
 std::string testRunJUnit(const source::SourceManager& sm, const TestRun& run) {
@@ -114,8 +133,9 @@ std::string testRunJUnit(const source::SourceManager& sm, const TestRun& run) {
   }
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"nomos test\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", run.tests.size(),
-                     run.failed, run.errors);
+  out << fmt::format(
+      "<testsuites name=\"nomos test\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+      run.tests.size(), run.failed, run.errors);
   for (const auto& file : order) {
     const auto& tests = byFile[file];
     std::size_t failures = 0, errors = 0;
@@ -123,11 +143,12 @@ std::string testRunJUnit(const source::SourceManager& sm, const TestRun& run) {
       failures += t->status == TestStatus::Failed;
       errors += t->status == TestStatus::Error;
     }
-    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", xmlEscape(file),
-                       tests.size(), failures, errors);
+    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+                       xmlEscape(file), tests.size(), failures, errors);
     for (const auto* t : tests) {
-      out << fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"", xmlEscape(t->test->name),
-                         xmlEscape(file), xmlEscape(file), lineOf(sm, t->test->span));
+      out << fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
+                         xmlEscape(t->test->name), xmlEscape(file), xmlEscape(file),
+                         lineOf(sm, t->test->span));
       if (t->status == TestStatus::Passed) {
         out << "/>\n";
         continue;
@@ -135,8 +156,9 @@ std::string testRunJUnit(const source::SourceManager& sm, const TestRun& run) {
       const char* element = t->status == TestStatus::Failed ? "failure" : "error";
       std::string type = t->diagnostics.empty() ? "" : std::string(t->diagnostics.front().code());
       out << ">\n"
-          << fmt::format("      <{} message=\"{}\" type=\"{}\">{}</{}>\n", element, xmlEscape(headline(*t)), type,
-                         xmlEscape(renderDiagnostics(sm, *t, false)), element)
+          << fmt::format("      <{} message=\"{}\" type=\"{}\">{}</{}>\n", element,
+                         xmlEscape(headline(*t)), type, xmlEscape(renderDiagnostics(sm, *t, false)),
+                         element)
           << "    </testcase>\n";
     }
     out << "  </testsuite>\n";

@@ -15,7 +15,8 @@ namespace nomos::eval {
 
 /// `PASS name` / `FAIL name` / `ERROR name`, each failure's diagnostics, then the closing
 /// line. Errors (N4001, N4003) count as failures there: the line is read by CI.
-void renderTestText(std::ostream& out, const source::SourceManager& sm, const TestRun& run, bool color);
+void renderTestText(std::ostream& out, const source::SourceManager& sm, const TestRun& run,
+                    bool color);
 
 /// "3 passed, 1 failed".
 std::string closingLine(const TestRun& run);

@@ -64,7 +64,8 @@ ExpectationOutcome judge(const Evaluator& evaluator, const Situation& s, const E
   }
   if (first->holds == Truth::No) {
     Reasons reasons(evaluator, s, *given);
-    first->found += fmt::format("; it fails for every value of {}", reasons.unspecified(*out.dependsOn));
+    first->found +=
+        fmt::format("; it fails for every value of {}", reasons.unspecified(*out.dependsOn));
   }
   return *first;
 }
@@ -73,9 +74,12 @@ ExpectationOutcome judge(const Evaluator& evaluator, const Situation& s, const E
 
 const char* testStatusName(TestStatus s) {
   switch (s) {
-    case TestStatus::Passed: return "passed";
-    case TestStatus::Failed: return "failed";
-    case TestStatus::Error: return "error";
+    case TestStatus::Passed:
+      return "passed";
+    case TestStatus::Failed:
+      return "failed";
+    case TestStatus::Error:
+      return "error";
   }
   return "error";
 }
@@ -115,26 +119,33 @@ TestReport runTest(const Evaluator& evaluator, const model::Test& test) {
     r.outcome = judge(evaluator, situation, &evaluation, x, budget);
     if (r.outcome.holds == Truth::No) {
       failed = true;
-      auto& d = diags.report(diag::DiagId::TestFailed, x.span, test.name,
-                             fmt::format("expected {}, but {}", r.outcome.expected, r.outcome.found));
+      auto& d =
+          diags.report(diag::DiagId::TestFailed, x.span, test.name,
+                       fmt::format("expected {}, but {}", r.outcome.expected, r.outcome.found));
       d.related = r.outcome.notes;
       d.help.push_back("the situation: " + reasons.situationText());
-      d.help.push_back("if the test states the law correctly, the norms are wrong; otherwise fix the expectation");
+      d.help.push_back(
+          "if the test states the law correctly, the norms are wrong; otherwise fix the "
+          "expectation");
     } else if (r.outcome.holds == Truth::Unknown) {
       undetermined = true;
-      Unspecified u = r.outcome.dependsOn.value_or(Unspecified{Unspecified::Kind::TooComplex, model::kNone});
+      Unspecified u =
+          r.outcome.dependsOn.value_or(Unspecified{Unspecified::Kind::TooComplex, model::kNone});
       auto& d = diags.report(diag::DiagId::TestUnderspecified, x.span, reasons.unspecifiedName(u));
       d.related = r.outcome.notes;
       if (!r.outcome.dependsWhere.empty()) {
-        d.help.push_back(fmt::format("{} depends on {}, and the test does not say: {}", r.outcome.dependsWhere,
-                                     reasons.unspecified(u), reasons.unspecifiedHelp(u)));
+        d.help.push_back(fmt::format("{} depends on {}, and the test does not say: {}",
+                                     r.outcome.dependsWhere, reasons.unspecified(u),
+                                     reasons.unspecifiedHelp(u)));
       } else {
         d.help.push_back(reasons.unspecifiedHelp(u));
       }
     }
     report.expectations.push_back(std::move(r));
   }
-  report.status = failed ? TestStatus::Failed : undetermined ? TestStatus::Error : TestStatus::Passed;
+  report.status = failed         ? TestStatus::Failed
+                  : undetermined ? TestStatus::Error
+                                 : TestStatus::Passed;
   report.diagnostics.assign(diags.all().begin(), diags.all().end());
   return report;
 }
@@ -143,13 +154,21 @@ TestRun runTests(const Evaluator& evaluator, const TestSelection& selection) {
   const auto& program = evaluator.program();
   TestRun run;
   for (const auto& t : program.tests) {
-    if (!selection.includeLibraries && t.module < program.modules.size() && program.modules[t.module].isLibrary) continue;
+    if (!selection.includeLibraries && t.module < program.modules.size() &&
+        program.modules[t.module].isLibrary)
+      continue;
     if (!selection.filter.empty() && t.name.find(selection.filter) == std::string::npos) continue;
     run.tests.push_back(runTest(evaluator, t));
     switch (run.tests.back().status) {
-      case TestStatus::Passed: ++run.passed; break;
-      case TestStatus::Failed: ++run.failed; break;
-      case TestStatus::Error: ++run.errors; break;
+      case TestStatus::Passed:
+        ++run.passed;
+        break;
+      case TestStatus::Failed:
+        ++run.failed;
+        break;
+      case TestStatus::Error:
+        ++run.errors;
+        break;
     }
   }
   return run;

@@ -36,25 +36,33 @@ void closeOver(std::size_t n, const std::function<const std::vector<Index>&(Inde
 
 std::string_view modalityText(Modality m) {
   switch (m) {
-    case Modality::Must: return "must";
-    case Modality::MustNot: return "must not";
-    case Modality::May: return "may";
-    case Modality::NeedNot: return "need not";
+    case Modality::Must:
+      return "must";
+    case Modality::MustNot:
+      return "must not";
+    case Modality::May:
+      return "may";
+    case Modality::NeedNot:
+      return "need not";
   }
   return "must";
 }
 
 void Program::finalize() {
-  closeOver(jurisdictions.size(), [&](Index i) -> const std::vector<Index>& { return jurisdictions[i].memberOf; },
-            jurWithin_, jurWords_);
+  closeOver(
+      jurisdictions.size(),
+      [&](Index i) -> const std::vector<Index>& { return jurisdictions[i].memberOf; }, jurWithin_,
+      jurWords_);
   std::vector<std::vector<Index>> actionParents(actions.size());
   for (Index i = 0; i < actions.size(); ++i) {
     if (actions[i].parent != kNone) actionParents[i].push_back(actions[i].parent);
   }
-  closeOver(actions.size(), [&](Index i) -> const std::vector<Index>& { return actionParents[i]; },
-            actionWithin_, actionWords_);
-  closeOver(actors.size(), [&](Index i) -> const std::vector<Index>& { return actors[i].parents; },
-            actorWithin_, actorWords_);
+  closeOver(
+      actions.size(), [&](Index i) -> const std::vector<Index>& { return actionParents[i]; },
+      actionWithin_, actionWords_);
+  closeOver(
+      actors.size(), [&](Index i) -> const std::vector<Index>& { return actors[i].parents; },
+      actorWithin_, actorWords_);
 
   // Disjointness: declared pairs, inherited by every subclass; two distinct bodies hold
   // different organisations.
@@ -149,9 +157,12 @@ Issuer Program::issuer(const Norm& n) const {
 
 std::string Program::issuerName(Issuer i) const {
   switch (i.kind) {
-    case Issuer::Kind::Jurisdiction: return jurisdictions[i.index].name;
-    case Issuer::Kind::Body: return actors[i.index].name;
-    case Issuer::Kind::None: break;
+    case Issuer::Kind::Jurisdiction:
+      return jurisdictions[i.index].name;
+    case Issuer::Kind::Body:
+      return actors[i.index].name;
+    case Issuer::Kind::None:
+      break;
   }
   return "(no issuer)";
 }

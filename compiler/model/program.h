@@ -51,8 +51,8 @@ struct Category {
 };
 
 struct Dimension : DeclInfo {
-  bool territory = false;  // values are jurisdictions
-  bool closed = false;     // no unnamed remainder
+  bool territory = false;            // values are jurisdictions
+  bool closed = false;               // no unnamed remainder
   std::vector<Category> categories;  // taxonomy dimensions only, parents before children
   std::vector<Index> roots;          // top-level categories
 };
@@ -109,11 +109,11 @@ struct Condition {
   enum class Kind : std::uint8_t { True, In, Flag, Compare, And, Or, Not };
   Kind kind = Kind::True;
   Span span;
-  Index dim = kNone;           // In
-  std::vector<Index> values;   // In: jurisdiction indices (territory) or category indices
-  Index fact = kNone;          // Flag, Compare
-  CmpOp op = CmpOp::Eq;        // Compare
-  std::int64_t number = 0;     // Compare
+  Index dim = kNone;                // In
+  std::vector<Index> values;        // In: jurisdiction indices (territory) or category indices
+  Index fact = kNone;               // Flag, Compare
+  CmpOp op = CmpOp::Eq;             // Compare
+  std::int64_t number = 0;          // Compare
   std::vector<Condition> operands;  // And, Or, Not
 };
 
@@ -129,7 +129,7 @@ struct Norm : DeclInfo {
   std::optional<Condition> where;
   std::optional<Condition> unless;
   std::optional<std::int64_t> withinHours;
-  std::string withinText;  // "72 hours"
+  std::string withinText;         // "72 hours"
   std::optional<Date> effective;  // the norm's own override
   std::optional<Date> until;
   std::vector<Index> prevailsOver;

@@ -24,7 +24,8 @@ model::Condition ProgramBuilder::resolveCondition(Index m, const ast::Condition&
         in.dim = dim->index;
         for (const auto& value : c.values) {
           auto v = resolveDimensionValue(m, dim->index, value);
-          if (v && std::find(in.values.begin(), in.values.end(), *v) == in.values.end()) in.values.push_back(*v);
+          if (v && std::find(in.values.begin(), in.values.end(), *v) == in.values.end())
+            in.values.push_back(*v);
         }
       }
       if (!c.negated) return in;
@@ -40,18 +41,20 @@ model::Condition ProgramBuilder::resolveCondition(Index m, const ast::Condition&
       bool isCount = fact.kind == model::FactKind::Count;
       if (c.kind == ast::Condition::Kind::Flag) {
         if (isCount) {
-          auto& d = sink().report(DiagId::FactMisuse, c.subject.span, c.subject.str(), "count",
-                                  fmt::format("compare it with a number, as in `{} >= 1`", c.subject.str()));
+          auto& d = sink().report(
+              DiagId::FactMisuse, c.subject.span, c.subject.str(), "count",
+              fmt::format("compare it with a number, as in `{} >= 1`", c.subject.str()));
           addDeclaredHere(d, *sym);
           return out;
         }
         out.kind = model::Condition::Kind::Flag;
       } else {
         if (!isCount) {
-          auto& d = sink().report(DiagId::FactMisuse, c.subject.span, c.subject.str(), "flag",
-                                  fmt::format("it is either true or false, so write `{0}` or `not {0}` instead of "
-                                              "comparing it with a number",
-                                              c.subject.str()));
+          auto& d = sink().report(
+              DiagId::FactMisuse, c.subject.span, c.subject.str(), "flag",
+              fmt::format("it is either true or false, so write `{0}` or `not {0}` instead of "
+                          "comparing it with a number",
+                          c.subject.str()));
           addDeclaredHere(d, *sym);
           return out;
         }
@@ -82,9 +85,10 @@ void ProgramBuilder::reportNotAJurisdiction(Index m, Index dim, const ast::QualN
     const Symbol* sym = symbols_.local(hidden, name);
     if (sym->kind != SymbolKind::Jurisdiction) continue;
     const std::string& mod = symbols_.moduleName(hidden);
-    d.help.push_back(fmt::format("jurisdiction `{}` is declared in module `{}`, which is not imported here; add "
-                                 "`import {};`",
-                                 name, mod, mod));
+    d.help.push_back(
+        fmt::format("jurisdiction `{}` is declared in module `{}`, which is not imported here; add "
+                    "`import {};`",
+                    name, mod, mod));
     return;
   }
   std::vector<std::string> candidates;
@@ -98,18 +102,21 @@ void ProgramBuilder::reportNotAJurisdiction(Index m, Index dim, const ast::QualN
   }
   for (Index other = 0; other < program_->dimensions.size(); ++other) {
     if (categoryIndex_[other].count(name)) {
-      d.help.push_back(fmt::format("`{}` is a category of dimension `{}`; `{}` is a territory dimension, whose "
-                                   "values are jurisdictions",
-                                   name, program_->dimensions[other].name, md.name));
+      d.help.push_back(
+          fmt::format("`{}` is a category of dimension `{}`; `{}` is a territory dimension, whose "
+                      "values are jurisdictions",
+                      name, program_->dimensions[other].name, md.name));
       return;
     }
   }
-  d.help.push_back(fmt::format("`{}` is a territory dimension: its values are jurisdictions; declare `jurisdiction "
-                               "{};` if `{}` is one",
-                               md.name, name, name));
+  d.help.push_back(fmt::format(
+      "`{}` is a territory dimension: its values are jurisdictions; declare `jurisdiction "
+      "{};` if `{}` is one",
+      md.name, name, name));
 }
 
-std::optional<Index> ProgramBuilder::resolveDimensionValue(Index m, Index dim, const ast::QualName& value) {
+std::optional<Index> ProgramBuilder::resolveDimensionValue(Index m, Index dim,
+                                                           const ast::QualName& value) {
   const model::Dimension& md = program_->dimensions[dim];
   if (value.parts.empty()) return std::nullopt;  // lost to a syntax error, already reported
   if (md.territory) {
@@ -122,7 +129,8 @@ std::optional<Index> ProgramBuilder::resolveDimensionValue(Index m, Index dim, c
     if (sym->kind != SymbolKind::Jurisdiction) {
       auto& d = sink().report(DiagId::ValueNotInDimension, value.span, value.str(), md.name);
       addDeclaredHere(d, *sym);
-      d.help.push_back(fmt::format("`{}` is a territory dimension: its values are jurisdictions", md.name));
+      d.help.push_back(
+          fmt::format("`{}` is a territory dimension: its values are jurisdictions", md.name));
       return std::nullopt;
     }
     markUsed(*sym);
@@ -160,7 +168,8 @@ std::optional<Index> ProgramBuilder::resolveDimensionValue(Index m, Index dim, c
   const std::string& last = value.parts.back();
   for (Index other = 0; other < program_->dimensions.size(); ++other) {
     if (other != dim && categoryIndex_[other].count(last)) {
-      d.help.push_back(fmt::format("`{}` is a category of dimension `{}`", last, program_->dimensions[other].name));
+      d.help.push_back(fmt::format("`{}` is a category of dimension `{}`", last,
+                                   program_->dimensions[other].name));
       return std::nullopt;
     }
   }
@@ -169,7 +178,8 @@ std::optional<Index> ProgramBuilder::resolveDimensionValue(Index m, Index dim, c
   } else {
     std::vector<std::string> roots;
     for (Index r : md.roots) roots.push_back("`" + md.categories[r].name + "`");
-    d.help.push_back(fmt::format("the values of `{}` are its categories: {}", md.name, fmt::join(roots, ", ")));
+    d.help.push_back(
+        fmt::format("the values of `{}` are its categories: {}", md.name, fmt::join(roots, ", ")));
   }
   return std::nullopt;
 }

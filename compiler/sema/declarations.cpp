@@ -125,7 +125,8 @@ void ProgramBuilder::declareModule(Index m) {
   }
   for (const auto& agreement : f.agreements) {
     model::Agreement ma;
-    static_cast<model::DeclInfo&>(ma) = declInfo(m, agreement.name, agreement.title, agreement.doc, agreement.span);
+    static_cast<model::DeclInfo&>(ma) =
+        declInfo(m, agreement.name, agreement.title, agreement.doc, agreement.span);
     auto index = static_cast<Index>(p.agreements.size());
     p.agreements.push_back(std::move(ma));
     d.agreements.push_back(index);
@@ -145,7 +146,8 @@ void ProgramBuilder::declareDimension(Index m, const ast::Dimension& dim) {
   addPending(m, SymbolKind::Dimension, index, dim.name);
 }
 
-void ProgramBuilder::addCategories(Index dim, const std::vector<ast::TaxonomyNode>& nodes, Index parent) {
+void ProgramBuilder::addCategories(Index dim, const std::vector<ast::TaxonomyNode>& nodes,
+                                   Index parent) {
   for (const auto& node : nodes) {
     auto& md = program_->dimensions[dim];
     auto index = static_cast<Index>(md.categories.size());
@@ -155,7 +157,8 @@ void ProgramBuilder::addCategories(Index dim, const std::vector<ast::TaxonomyNod
       d.related.push_back({md.categories[it->second].span, "first listed here"});
       d.help.push_back("a category name must be unique within its dimension, at every depth");
     }
-    md.categories.push_back(model::Category{node.name.text, node.title, node.doc, node.name.span, parent, {}});
+    md.categories.push_back(
+        model::Category{node.name.text, node.title, node.doc, node.name.span, parent, {}});
     if (parent == kNone) {
       md.roots.push_back(index);
     } else {
@@ -192,8 +195,10 @@ void ProgramBuilder::registerPending(Index m) {
       continue;
     }
     auto& d = sink().report(DiagId::DuplicateDefinition, sym.span, sym.name);
-    d.related.push_back({first->span, fmt::format("first defined here, as {}", kindWithArticle(first->kind))});
-    d.help.push_back("rename one of them; names are shared by every kind of declaration in a module");
+    d.related.push_back(
+        {first->span, fmt::format("first defined here, as {}", kindWithArticle(first->kind))});
+    d.help.push_back(
+        "rename one of them; names are shared by every kind of declaration in a module");
   }
   pending.clear();
 }

@@ -22,8 +22,12 @@ void ProgramBuilder::runLints() {
   // After an error, a reference that failed to resolve may be what would have used a
   // declaration: "never used" would then be wrong, or at best noise.
   const bool reportUnused = !diags_.hasErrors();
-  auto isLibrary = [&](const model::DeclInfo& d) { return d.module == kNone || p.modules[d.module].isLibrary; };
-  auto used = [&](SymbolKind k) -> std::vector<char>& { return used_[static_cast<std::size_t>(k)]; };
+  auto isLibrary = [&](const model::DeclInfo& d) {
+    return d.module == kNone || p.modules[d.module].isLibrary;
+  };
+  auto used = [&](SymbolKind k) -> std::vector<char>& {
+    return used_[static_cast<std::size_t>(k)];
+  };
   auto unused = [&](std::string_view kind, const model::DeclInfo& d) {
     if (!reportUnused) return;
     auto& diag = diags_.report(DiagId::UnusedDeclaration, d.span, kind, d.name);
@@ -99,13 +103,15 @@ void ProgramBuilder::runLints() {
   }
 
   for (Index i = 0; i < p.dimensions.size(); ++i) {
-    if (!used(SymbolKind::Dimension)[i] && !isLibrary(p.dimensions[i])) unused("dimension", p.dimensions[i]);
+    if (!used(SymbolKind::Dimension)[i] && !isLibrary(p.dimensions[i]))
+      unused("dimension", p.dimensions[i]);
   }
   for (Index i = 0; i < p.facts.size(); ++i) {
     if (!used(SymbolKind::Fact)[i] && !isLibrary(p.facts[i])) unused("fact", p.facts[i]);
   }
   for (Index i = 0; i < p.instruments.size(); ++i) {
-    if (!used(SymbolKind::Instrument)[i] && !isLibrary(p.instruments[i])) unused("instrument", p.instruments[i]);
+    if (!used(SymbolKind::Instrument)[i] && !isLibrary(p.instruments[i]))
+      unused("instrument", p.instruments[i]);
   }
 
   // Levels: a chain is used as a whole.
@@ -122,16 +128,18 @@ void ProgramBuilder::runLints() {
   for (const auto& n : p.norms) {
     if (isLibrary(n) || n.instrument != kNone) continue;
     auto& d = diags_.report(DiagId::NormWithoutSource, n.span, n.name);
-    d.help.push_back("add `from INSTRUMENT article \"N\"` after the title, so documents can cite its source");
+    d.help.push_back(
+        "add `from INSTRUMENT article \"N\"` after the title, so documents can cite its source");
   }
 
   for (Index i = 0; i < p.instruments.size(); ++i) {
     const auto& ins = p.instruments[i];
     if (isLibrary(ins) || !ins.until || !(*ins.until < options_.today)) continue;
-    auto& d = diags_.report(DiagId::InstrumentExpired, ins.span, ins.name, model::formatDate(*ins.until),
-                            model::formatDate(options_.today));
+    auto& d = diags_.report(DiagId::InstrumentExpired, ins.span, ins.name,
+                            model::formatDate(*ins.until), model::formatDate(options_.today));
     d.related.push_back({instrumentDateSpans_[i].second, "its `until` date is here"});
-    d.help.push_back("its norms no longer apply; remove the instrument or correct its `until` date");
+    d.help.push_back(
+        "its norms no longer apply; remove the instrument or correct its `until` date");
   }
 }
 

@@ -54,8 +54,9 @@ std::string nameFromRelative(const fs::path& rel) {
 
 bool isIdentifier(const std::string& s) {
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
 }
 
 /// Does the file's path end with the module path, as .../cn/pipl.nomos ends with cn.pipl?
@@ -71,7 +72,8 @@ bool pathEndsWith(const fs::path& file, const std::vector<std::string>& parts) {
 
 class Loader {
  public:
-  Loader(const Options& options, source::SourceManager& sm, diag::DiagnosticEngine& diags, const ParseFn& parse)
+  Loader(const Options& options, source::SourceManager& sm, diag::DiagnosticEngine& diags,
+         const ParseFn& parse)
       : options_(options), sm_(sm), diags_(diags), parse_(parse) {}
 
   LoadedProgram run(const std::vector<fs::path>& inputs);
@@ -129,11 +131,13 @@ void Loader::addRoot(std::vector<Root>& roots, const fs::path& dir) {
 LoadedProgram Loader::run(const std::vector<fs::path>& inputs) {
   for (const auto& r : options_.roots) addRoot(explicitRoots_, r);
   roots_ = explicitRoots_;
-  if (!options_.stdlibDir.empty()) stdlib_ = Root{options_.stdlibDir, canonicalDir(options_.stdlibDir)};
+  if (!options_.stdlibDir.empty())
+    stdlib_ = Root{options_.stdlibDir, canonicalDir(options_.stdlibDir)};
 
   std::vector<fs::path> sorted = inputs;
-  std::sort(sorted.begin(), sorted.end(),
-            [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
+  std::sort(sorted.begin(), sorted.end(), [](const fs::path& a, const fs::path& b) {
+    return a.generic_string() < b.generic_string();
+  });
   for (const auto& input : sorted) addRoot(roots_, input.parent_path());
 
   for (const auto& input : sorted) {
@@ -196,7 +200,8 @@ void Loader::registerName(Index m, std::string name) {
     return lm.ast.module ? lm.ast.module->name.span : source::Span{lm.file, 0, 0};
   };
   const LoadedModule& first = out_.modules[it->second];
-  auto& d = diags_.report(DiagId::DuplicateModule, nameSpan(mod), mod.name, sm_.path(first.file), sm_.path(mod.file));
+  auto& d = diags_.report(DiagId::DuplicateModule, nameSpan(mod), mod.name, sm_.path(first.file),
+                          sm_.path(mod.file));
   d.related.push_back({nameSpan(first), "the other file is here"});
   d.help.push_back("give one of the files another name or place it under another directory");
 }
@@ -204,7 +209,8 @@ void Loader::registerName(Index m, std::string name) {
 std::string Loader::inputModuleName(Index m) {
   const auto& mod = out_.modules[m];
   auto nameUnder = [&](const Root& root) -> std::optional<std::string> {
-    if (!isWithin(mod.canonical, root.canonical) || mod.canonical == root.canonical) return std::nullopt;
+    if (!isWithin(mod.canonical, root.canonical) || mod.canonical == root.canonical)
+      return std::nullopt;
     return nameFromRelative(mod.canonical.lexically_relative(root.canonical));
   };
   // The names the file has under each root that holds it: the given roots in order, then the
@@ -230,9 +236,10 @@ std::string Loader::inputModuleName(Index m) {
   std::string text = declared.str();
   if (std::find(candidates.begin(), candidates.end(), text) != candidates.end()) return text;
   auto& d = diags_.report(DiagId::ModuleNameMismatch, declared.span, text, candidates.front());
-  d.help.push_back(fmt::format("a module's name is its path under the root directory; write `module {};` or "
-                               "move the file",
-                               candidates.front()));
+  d.help.push_back(
+      fmt::format("a module's name is its path under the root directory; write `module {};` or "
+                  "move the file",
+                  candidates.front()));
   return candidates.front();
 }
 
@@ -267,7 +274,8 @@ Loader::Located Loader::locate(const ast::QualName& name) const {
     out.path = candidate.lexically_normal();
     out.canonical = canonical;
     out.root = root;
-    out.status = isWithin(canonical, root->canonical) ? Located::Status::Found : Located::Status::Escapes;
+    out.status =
+        isWithin(canonical, root->canonical) ? Located::Status::Found : Located::Status::Escapes;
     return out;
   }
   return out;
@@ -288,7 +296,9 @@ void Loader::resolveImport(Index m, std::size_t k) {
   for (const auto& part : imp.name.parts) {
     if (quoted || (part != ".." && !isIdentifier(part))) {
       auto& d = diags_.report(DiagId::AbsoluteImport, imp.name.span, imp.name.str());
-      d.help.push_back("name the module by its path under a root, with dots: `import cn.pipl;` for cn/pipl.nomos");
+      d.help.push_back(
+          "name the module by its path under a root, with dots: `import cn.pipl;` for "
+          "cn/pipl.nomos");
       return finish(kNone);
     }
   }
@@ -299,9 +309,10 @@ void Loader::resolveImport(Index m, std::size_t k) {
     case Located::Status::Escapes: {
       auto& d = diags_.report(DiagId::ImportEscapesRoot, imp.name.span, name);
       // Named relative to the root, so the message holds no machine's folders.
-      d.help.push_back(fmt::format("`{}` leads to `{}`, which is outside the root `{}`", name,
-                                   loc.canonical.lexically_relative(loc.root->canonical).generic_string(),
-                                   loc.root->given.generic_string()));
+      d.help.push_back(
+          fmt::format("`{}` leads to `{}`, which is outside the root `{}`", name,
+                      loc.canonical.lexically_relative(loc.root->canonical).generic_string(),
+                      loc.root->given.generic_string()));
       return finish(kNone);
     }
     case Located::Status::Found: {
@@ -317,11 +328,12 @@ void Loader::resolveImport(Index m, std::size_t k) {
       target = loadFile(loc.path.generic_string(), std::move(*read.contents), loc.canonical);
       auto& mod = out_.modules[target];
       mod.isLibrary = imp.name.parts.front() == "std" || isStdlibFile(loc.canonical);
-      if (mod.ast.module && !mod.ast.module->name.parts.empty() && mod.ast.module->name.str() != name) {
-        auto& d = diags_.report(DiagId::ModuleNameMismatch, mod.ast.module->name.span, mod.ast.module->name.str(),
-                                name);
-        d.help.push_back(fmt::format("it is imported as `{}`; write `module {};` or remove the declaration", name,
-                                     name));
+      if (mod.ast.module && !mod.ast.module->name.parts.empty() &&
+          mod.ast.module->name.str() != name) {
+        auto& d = diags_.report(DiagId::ModuleNameMismatch, mod.ast.module->name.span,
+                                mod.ast.module->name.str(), name);
+        d.help.push_back(fmt::format(
+            "it is imported as `{}`; write `module {};` or remove the declaration", name, name));
       }
       registerName(target, name);
       loadImports(target);
@@ -341,8 +353,8 @@ void Loader::resolveImport(Index m, std::size_t k) {
                                                stdlib_->given.generic_string())
                                  : std::string("no standard library directory is configured"));
       } else {
-        d.help.push_back(fmt::format("`import {}` looks for `{}.nomos` under each root directory", name,
-                                     fmt::join(imp.name.parts, "/")));
+        d.help.push_back(fmt::format("`import {}` looks for `{}.nomos` under each root directory",
+                                     name, fmt::join(imp.name.parts, "/")));
       }
       return finish(kNone);
     }
@@ -356,7 +368,8 @@ void Loader::resolveImport(Index m, std::size_t k) {
     for (auto it = start; it != stack_.end(); ++it) cycle += out_.modules[*it].name + " -> ";
     cycle += out_.modules[target].name;
     auto& d = diags_.report(DiagId::CyclicImport, imp.name.span, cycle);
-    d.help.push_back("modules cannot import each other; move what they share into a module both import");
+    d.help.push_back(
+        "modules cannot import each other; move what they share into a module both import");
   }
   finish(target);
 }
@@ -390,8 +403,9 @@ std::vector<std::string> Loader::knownModuleNames(const ast::QualName& name) con
 
 }  // namespace
 
-LoadedProgram loadModules(const std::vector<fs::path>& inputs, const Options& options, source::SourceManager& sm,
-                          diag::DiagnosticEngine& diags, const ParseFn& parse) {
+LoadedProgram loadModules(const std::vector<fs::path>& inputs, const Options& options,
+                          source::SourceManager& sm, diag::DiagnosticEngine& diags,
+                          const ParseFn& parse) {
   return Loader(options, sm, diags, parse).run(inputs);
 }
 

@@ -48,6 +48,7 @@ struct LoadedProgram {
 };
 
 LoadedProgram loadModules(const std::vector<std::filesystem::path>& inputs, const Options& options,
-                          source::SourceManager& sm, diag::DiagnosticEngine& diags, const ParseFn& parse);
+                          source::SourceManager& sm, diag::DiagnosticEngine& diags,
+                          const ParseFn& parse);
 
 }  // namespace nomos::sema

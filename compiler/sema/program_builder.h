@@ -33,21 +33,24 @@ struct Expected {
 };
 
 namespace expect {
-inline constexpr Expected kJurisdiction{kindBit(SymbolKind::Jurisdiction), "jurisdiction", "a jurisdiction"};
+inline constexpr Expected kJurisdiction{kindBit(SymbolKind::Jurisdiction), "jurisdiction",
+                                        "a jurisdiction"};
 inline constexpr Expected kDimension{kindBit(SymbolKind::Dimension), "dimension", "a dimension"};
 inline constexpr Expected kFact{kindBit(SymbolKind::Fact), "fact", "a fact"};
 inline constexpr Expected kAction{kindBit(SymbolKind::Action), "action", "an action"};
-inline constexpr Expected kActorClass{kindBit(SymbolKind::ActorClass) | kindBit(SymbolKind::Body), "actor class",
-                                      "an actor class"};
+inline constexpr Expected kActorClass{kindBit(SymbolKind::ActorClass) | kindBit(SymbolKind::Body),
+                                      "actor class", "an actor class"};
 inline constexpr Expected kLevel{kindBit(SymbolKind::Level), "level", "a level"};
-inline constexpr Expected kInstrument{kindBit(SymbolKind::Instrument), "instrument", "an instrument"};
+inline constexpr Expected kInstrument{kindBit(SymbolKind::Instrument), "instrument",
+                                      "an instrument"};
 inline constexpr Expected kNorm{kindBit(SymbolKind::Norm), "norm", "a norm"};
-inline constexpr Expected kClaim{kindBit(SymbolKind::Claim), "sovereignty clause", "a sovereignty clause"};
+inline constexpr Expected kClaim{kindBit(SymbolKind::Claim), "sovereignty clause",
+                                 "a sovereignty clause"};
 inline constexpr Expected kIssuer{kindBit(SymbolKind::Jurisdiction) | kindBit(SymbolKind::Body),
                                   "jurisdiction or body", "a jurisdiction or a body"};
-inline constexpr Expected kGiven{kindBit(SymbolKind::ActorClass) | kindBit(SymbolKind::Body) |
-                                     kindBit(SymbolKind::Fact),
-                                 "actor class or fact", "an actor class or a flag fact"};
+inline constexpr Expected kGiven{
+    kindBit(SymbolKind::ActorClass) | kindBit(SymbolKind::Body) | kindBit(SymbolKind::Fact),
+    "actor class or fact", "an actor class or a flag fact"};
 }  // namespace expect
 
 class ProgramBuilder {
@@ -95,8 +98,8 @@ class ProgramBuilder {
   void declareDimension(Index m, const ast::Dimension& d);
   void addCategories(Index dim, const std::vector<ast::TaxonomyNode>& nodes, Index parent);
   void declareActionTree(Index m, const ast::TaxonomyNode& node, Index parent);
-  model::DeclInfo declInfo(Index m, const ast::Ident& name, const std::string& title, const std::string& doc,
-                           source::Span declSpan) const;
+  model::DeclInfo declInfo(Index m, const ast::Ident& name, const std::string& title,
+                           const std::string& doc, source::Span declSpan) const;
   void addPending(Index m, SymbolKind kind, Index index, const ast::Ident& name);
   void registerPending(Index m);
   void declareImplicitMembers(Index m);
@@ -108,9 +111,11 @@ class ProgramBuilder {
   const Symbol* findAny(Index m, const ast::QualName& name, const Expected& what);
   /// findAny, then N2003 if the kind is wrong. `countsAsUse` is false for references that
   /// do not make a declaration used for the unused-declaration lint (see lints.cpp).
-  const Symbol* resolve(Index m, const ast::QualName& name, const Expected& what, bool countsAsUse = true);
+  const Symbol* resolve(Index m, const ast::QualName& name, const Expected& what,
+                        bool countsAsUse = true);
   void reportUnknown(Index m, const ast::QualName& name, const Expected& what, Index inModule);
-  diag::Diagnostic& reportWrongKind(const ast::QualName& name, const Symbol& sym, const Expected& what);
+  diag::Diagnostic& reportWrongKind(const ast::QualName& name, const Symbol& sym,
+                                    const Expected& what);
   void reportUnknownModule(Index m, const ast::QualName& name);
   void addDeclaredHere(diag::Diagnostic& d, const Symbol& sym) const;
   std::optional<model::Issuer> resolveIssuer(Index m, const ast::QualName& name);
@@ -147,13 +152,13 @@ class ProgramBuilder {
   std::unique_ptr<model::Program> program_;
   SymbolTable symbols_;
 
-  std::vector<ModuleDecls> decls_;               // per module
-  std::vector<std::vector<Symbol>> pending_;     // per module, before registration
+  std::vector<ModuleDecls> decls_;            // per module
+  std::vector<std::vector<Symbol>> pending_;  // per module, before registration
   std::vector<std::map<std::string, Index, std::less<>>> categoryIndex_;  // per dimension
-  std::vector<char> implicitJurisdiction_;       // declared only by a `members` list
+  std::vector<char> implicitJurisdiction_;              // declared only by a `members` list
   std::vector<std::vector<source::Span>> memberSpans_;  // per jurisdiction, parallel to members
   std::vector<std::vector<source::Span>> parentSpans_;  // per actor class, parallel to parents
-  std::vector<Index> levelsChainModule_;         // per chain: its module
+  std::vector<Index> levelsChainModule_;                // per chain: its module
   std::vector<std::pair<source::Span, source::Span>> instrumentDateSpans_;  // effective, until
   std::array<std::vector<char>, kSymbolKindCount> used_;
   bool quiet_ = false;

@@ -27,7 +27,8 @@ std::string qualifierOf(const ast::QualName& name) {
 bool ProgramBuilder::damaged(Index m, source::Span declSpan) const {
   for (const auto& e : loaded_.modules[m].syntaxErrors) {
     // Inclusive end: a missing `;` is reported just after the declaration.
-    if (e.file == declSpan.file && e.begin >= declSpan.begin && e.begin <= declSpan.end) return true;
+    if (e.file == declSpan.file && e.begin >= declSpan.begin && e.begin <= declSpan.end)
+      return true;
   }
   return false;
 }
@@ -45,7 +46,8 @@ std::optional<model::Date> ProgramBuilder::toDate(const ast::Date& d) const {
 }
 
 void ProgramBuilder::addDeclaredHere(diag::Diagnostic& d, const Symbol& sym) const {
-  d.related.push_back({sym.span, fmt::format("`{}` is declared here, as {}", sym.name, kindWithArticle(sym.kind))});
+  d.related.push_back(
+      {sym.span, fmt::format("`{}` is declared here, as {}", sym.name, kindWithArticle(sym.kind))});
 }
 
 const Symbol* ProgramBuilder::findAny(Index m, const ast::QualName& name, const Expected& what) {
@@ -62,13 +64,14 @@ const Symbol* ProgramBuilder::findAny(Index m, const ast::QualName& name, const 
         auto& d = sink().report(DiagId::AmbiguousName, name.span, name.str(), a, b);
         d.related.push_back({found.symbol->span, fmt::format("`{}` declares it here", a)});
         d.related.push_back({found.other->span, fmt::format("`{}` declares it here", b)});
-        d.help.push_back(fmt::format("say which one you mean: `{}.{}` or `{}.{}`", a, name.str(), b, name.str()));
+        d.help.push_back(fmt::format("say which one you mean: `{}.{}` or `{}.{}`", a, name.str(), b,
+                                     name.str()));
       } else {
         const std::string& a = symbols_.moduleName(found.module);
         const std::string& b = symbols_.moduleName(found.otherModule);
         auto& d = sink().report(DiagId::AmbiguousName, name.span, qualifierOf(name), a, b);
-        d.help.push_back(fmt::format("write the module's full name: `{}.{}` or `{}.{}`", a, name.parts.back(), b,
-                                     name.parts.back()));
+        d.help.push_back(fmt::format("write the module's full name: `{}.{}` or `{}.{}`", a,
+                                     name.parts.back(), b, name.parts.back()));
       }
       return nullptr;
     }
@@ -78,13 +81,15 @@ const Symbol* ProgramBuilder::findAny(Index m, const ast::QualName& name, const 
       return nullptr;
     case Lookup::Status::NotFound:
       // ...and an unqualified name may be one that module would have provided.
-      if (found.module != kNone || !loaded_.modules[m].hasFailedImport()) reportUnknown(m, name, what, found.module);
+      if (found.module != kNone || !loaded_.modules[m].hasFailedImport())
+        reportUnknown(m, name, what, found.module);
       return nullptr;
   }
   return nullptr;
 }
 
-const Symbol* ProgramBuilder::resolve(Index m, const ast::QualName& name, const Expected& what, bool countsAsUse) {
+const Symbol* ProgramBuilder::resolve(Index m, const ast::QualName& name, const Expected& what,
+                                      bool countsAsUse) {
   const Symbol* sym = findAny(m, name, what);
   if (!sym) return nullptr;
   if (!(what.kinds & kindBit(sym->kind))) {
@@ -100,7 +105,8 @@ void ProgramBuilder::reportUnknownModule(Index m, const ast::QualName& name) {
   auto& d = sink().report(DiagId::UnknownName, name.span, "module", qualifier);
   for (const auto& mod : loaded_.modules) {
     if (mod.name == qualifier) {
-      d.help.push_back(fmt::format("module `{}` is not imported here; add `import {};`", qualifier, qualifier));
+      d.help.push_back(
+          fmt::format("module `{}` is not imported here; add `import {};`", qualifier, qualifier));
       return;
     }
   }
@@ -111,7 +117,8 @@ void ProgramBuilder::reportUnknownModule(Index m, const ast::QualName& name) {
   }
 }
 
-void ProgramBuilder::reportUnknown(Index m, const ast::QualName& name, const Expected& what, Index inModule) {
+void ProgramBuilder::reportUnknown(Index m, const ast::QualName& name, const Expected& what,
+                                   Index inModule) {
   const std::string& last = name.parts.back();
   bool isLevel = what.kinds == kindBit(SymbolKind::Level);
   auto& d = isLevel ? sink().report(DiagId::UnknownLevel, name.span, name.str())
@@ -133,8 +140,9 @@ void ProgramBuilder::reportUnknown(Index m, const ast::QualName& name, const Exp
       const Symbol* sym = symbols_.local(hidden, last);
       if (!(what.kinds & kindBit(sym->kind))) continue;
       const std::string& mod = symbols_.moduleName(hidden);
-      d.help.push_back(fmt::format("`{}` is declared in module `{}`, which is not imported here; add `import {};`",
-                                   last, mod, mod));
+      d.help.push_back(fmt::format(
+          "`{}` is declared in module `{}`, which is not imported here; add `import {};`", last,
+          mod, mod));
       d.related.push_back({sym->span, fmt::format("`{}` is declared here", last)});
       return;
     }
@@ -143,14 +151,18 @@ void ProgramBuilder::reportUnknown(Index m, const ast::QualName& name, const Exp
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   if (auto best = closestName(last, candidates)) {
     std::string qualifier = qualifierOf(name);
-    d.help.push_back(fmt::format("did you mean `{}{}{}`?", qualifier, qualifier.empty() ? "" : ".", *best));
+    d.help.push_back(
+        fmt::format("did you mean `{}{}{}`?", qualifier, qualifier.empty() ? "" : ".", *best));
   } else if (isLevel) {
-    d.help.push_back("declare the order of legal force first, as in `levels statute > regulation;`");
+    d.help.push_back(
+        "declare the order of legal force first, as in `levels statute > regulation;`");
   }
 }
 
-diag::Diagnostic& ProgramBuilder::reportWrongKind(const ast::QualName& name, const Symbol& sym, const Expected& what) {
-  auto& d = sink().report(DiagId::WrongKind, name.span, name.str(), kindWithArticle(sym.kind), what.withArticle);
+diag::Diagnostic& ProgramBuilder::reportWrongKind(const ast::QualName& name, const Symbol& sym,
+                                                  const Expected& what) {
+  auto& d = sink().report(DiagId::WrongKind, name.span, name.str(), kindWithArticle(sym.kind),
+                          what.withArticle);
   addDeclaredHere(d, sym);
   return d;
 }
@@ -166,11 +178,13 @@ std::optional<model::Issuer> ProgramBuilder::resolveIssuer(Index m, const ast::Q
       markUsed(*sym);
       return model::Issuer{model::Issuer::Kind::Body, sym->index};
     default: {
-      auto& d = sink().report(DiagId::InvalidIssuer, name.span, name.str(), kindWithArticle(sym->kind));
+      auto& d =
+          sink().report(DiagId::InvalidIssuer, name.span, name.str(), kindWithArticle(sym->kind));
       addDeclaredHere(d, *sym);
       if (sym->kind == SymbolKind::ActorClass) {
-        d.help.push_back(fmt::format("to let one organisation issue rules, declare it as a body: `body Name : {};`",
-                                     name.str()));
+        d.help.push_back(fmt::format(
+            "to let one organisation issue rules, declare it as a body: `body Name : {};`",
+            name.str()));
       }
       return std::nullopt;
     }

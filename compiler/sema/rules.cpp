@@ -13,10 +13,14 @@ namespace {
 
 model::Modality toModality(ast::Modality m) {
   switch (m) {
-    case ast::Modality::Must: return model::Modality::Must;
-    case ast::Modality::MustNot: return model::Modality::MustNot;
-    case ast::Modality::May: return model::Modality::May;
-    case ast::Modality::NeedNot: return model::Modality::NeedNot;
+    case ast::Modality::Must:
+      return model::Modality::Must;
+    case ast::Modality::MustNot:
+      return model::Modality::MustNot;
+    case ast::Modality::May:
+      return model::Modality::May;
+    case ast::Modality::NeedNot:
+      return model::Modality::NeedNot;
   }
   return model::Modality::Must;
 }
@@ -26,12 +30,16 @@ source::Span spanOf(const ast::Date& d) { return d.span; }
 
 }  // namespace
 
-void ProgramBuilder::checkDateOrder(const std::optional<model::Date>& effective, source::Span effectiveSpan,
-                                    const std::optional<model::Date>& until, source::Span untilSpan) {
+void ProgramBuilder::checkDateOrder(const std::optional<model::Date>& effective,
+                                    source::Span effectiveSpan,
+                                    const std::optional<model::Date>& until,
+                                    source::Span untilSpan) {
   if (!effective || !until || !(*until < *effective)) return;
-  auto& d = sink().report(DiagId::InvalidDateRange, untilSpan, model::formatDate(*until), model::formatDate(*effective));
+  auto& d = sink().report(DiagId::InvalidDateRange, untilSpan, model::formatDate(*until),
+                          model::formatDate(*effective));
   d.related.push_back({effectiveSpan, "it takes effect here"});
-  d.help.push_back("`until` is the last day on which the rules apply, so it cannot come before `effective`");
+  d.help.push_back(
+      "`until` is the last day on which the rules apply, so it cannot come before `effective`");
 }
 
 void ProgramBuilder::resolveInstruments(Index m) {
@@ -43,7 +51,8 @@ void ProgramBuilder::resolveInstruments(Index m) {
 
     auto once = [&](const auto& occurrences, std::string_view field) {
       for (std::size_t i = 1; i < occurrences.size(); ++i) {
-        auto& d = sink().report(DiagId::DuplicateField, spanOf(occurrences[i]), field, ins.name.text);
+        auto& d =
+            sink().report(DiagId::DuplicateField, spanOf(occurrences[i]), field, ins.name.text);
         d.related.push_back({spanOf(occurrences[0]), "first given here"});
         d.help.push_back(fmt::format("an instrument has one `{}`; remove the extra one", field));
       }
@@ -99,12 +108,14 @@ void ProgramBuilder::resolveNorms(Index m) {
       mn.withinHours = n.within->hours;
       mn.withinText = n.within->text;
       if (n.modality != ast::Modality::Must) {
-        auto& d = sink().report(DiagId::WithinNotObligation, n.within->span, model::modalityText(mn.modality));
+        auto& d = sink().report(DiagId::WithinNotObligation, n.within->span,
+                                model::modalityText(mn.modality));
         d.related.push_back({n.modalitySpan, "the modality is here"});
-        d.help.push_back(n.modality == ast::Modality::MustNot
-                             ? "a prohibition holds at all times; remove `within`"
-                             : "a permission or exemption has no deadline; remove `within`, or write `must` if "
-                               "the action is required");
+        d.help.push_back(
+            n.modality == ast::Modality::MustNot
+                ? "a prohibition holds at all times; remove `within`"
+                : "a permission or exemption has no deadline; remove `within`, or write `must` if "
+                  "the action is required");
       }
     }
 
@@ -117,17 +128,21 @@ void ProgramBuilder::resolveNorms(Index m) {
       const model::Instrument& ins = program_->instruments[mn.instrument];
       const auto& [insEffectiveSpan, insUntilSpan] = instrumentDateSpans_[mn.instrument];
       if (mn.until && ins.effective && *mn.until < *ins.effective) {
-        auto& d = sink().report(DiagId::InvalidDateRange, n.until->span, model::formatDate(*mn.until),
-                                model::formatDate(*ins.effective));
-        d.related.push_back({insEffectiveSpan, fmt::format("instrument `{}` takes effect here", ins.name)});
-        d.help.push_back("the norm would end before its instrument takes effect; give the norm its own "
-                         "`effective` date or correct `until`");
+        auto& d = sink().report(DiagId::InvalidDateRange, n.until->span,
+                                model::formatDate(*mn.until), model::formatDate(*ins.effective));
+        d.related.push_back(
+            {insEffectiveSpan, fmt::format("instrument `{}` takes effect here", ins.name)});
+        d.help.push_back(
+            "the norm would end before its instrument takes effect; give the norm its own "
+            "`effective` date or correct `until`");
       } else if (mn.effective && ins.until && *ins.until < *mn.effective) {
-        auto& d = sink().report(DiagId::InvalidDateRange, n.effective->span, model::formatDate(*ins.until),
-                                model::formatDate(*mn.effective));
-        d.related.push_back({insUntilSpan, fmt::format("instrument `{}` ceases to apply here", ins.name)});
-        d.help.push_back("the norm would take effect after its instrument ends; give the norm its own "
-                         "`until` date or correct `effective`");
+        auto& d = sink().report(DiagId::InvalidDateRange, n.effective->span,
+                                model::formatDate(*ins.until), model::formatDate(*mn.effective));
+        d.related.push_back(
+            {insUntilSpan, fmt::format("instrument `{}` ceases to apply here", ins.name)});
+        d.help.push_back(
+            "the norm would take effect after its instrument ends; give the norm its own "
+            "`until` date or correct `effective`");
       }
     }
 
@@ -136,7 +151,8 @@ void ProgramBuilder::resolveNorms(Index m) {
       if (!sym) continue;
       if (sym->index == index) {
         auto& d = sink().report(DiagId::SelfPrecedence, target.span, n.name.text);
-        d.help.push_back("`prevails over` names the other norms this one sets aside; remove this name");
+        d.help.push_back(
+            "`prevails over` names the other norms this one sets aside; remove this name");
         continue;
       }
       mn.prevailsOver.push_back(sym->index);
@@ -151,7 +167,8 @@ void ProgramBuilder::resolveClaimsAndAgreements(Index m) {
     const ast::Sovereignty& s = f.sovereignties[k];
     DamageScope scope(*this, m, s.span);
     model::SovereigntyClaim& claim = program_->claims[decls_[m].claims[k]];
-    if (const Symbol* sym = resolve(m, s.jurisdiction, expect::kJurisdiction)) claim.jurisdiction = sym->index;
+    if (const Symbol* sym = resolve(m, s.jurisdiction, expect::kJurisdiction))
+      claim.jurisdiction = sym->index;
     claim.exclusive = s.exclusive;
     claim.condition = resolveCondition(m, s.condition);
   }
@@ -168,7 +185,8 @@ void ProgramBuilder::resolveClaimsAndAgreements(Index m) {
     }
     auto once = [&](const std::vector<ast::Date>& occurrences, std::string_view field) {
       for (std::size_t i = 1; i < occurrences.size(); ++i) {
-        auto& d = sink().report(DiagId::DuplicateAgreementField, occurrences[i].span, field, a.name.text);
+        auto& d =
+            sink().report(DiagId::DuplicateAgreementField, occurrences[i].span, field, a.name.text);
         d.related.push_back({occurrences[0].span, "first given here"});
         d.help.push_back(fmt::format("an agreement has one `{}`; remove the extra one", field));
       }
@@ -194,7 +212,8 @@ void ProgramBuilder::resolveClaimsAndAgreements(Index m) {
         if (std::find(ma.parties.begin(), ma.parties.end(), *issuer) == ma.parties.end()) {
           auto& d = sink().report(DiagId::NotAParty, side->span, side->str(), a.name.text);
           d.related.push_back({a.name.span, "the agreement and its parties are declared here"});
-          d.help.push_back(fmt::format("only parties can defer to each other; add `{}` after `between`", side->str()));
+          d.help.push_back(fmt::format(
+              "only parties can defer to each other; add `{}` after `between`", side->str()));
           ok = false;
           continue;
         }

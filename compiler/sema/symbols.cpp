@@ -9,34 +9,56 @@ using model::kNone;
 
 std::string_view kindNoun(SymbolKind k) {
   switch (k) {
-    case SymbolKind::Jurisdiction: return "jurisdiction";
-    case SymbolKind::Dimension: return "dimension";
-    case SymbolKind::Fact: return "fact";
-    case SymbolKind::Action: return "action";
-    case SymbolKind::ActorClass: return "actor class";
-    case SymbolKind::Body: return "body";
-    case SymbolKind::Level: return "level";
-    case SymbolKind::Instrument: return "instrument";
-    case SymbolKind::Norm: return "norm";
-    case SymbolKind::Claim: return "sovereignty clause";
-    case SymbolKind::Agreement: return "agreement";
+    case SymbolKind::Jurisdiction:
+      return "jurisdiction";
+    case SymbolKind::Dimension:
+      return "dimension";
+    case SymbolKind::Fact:
+      return "fact";
+    case SymbolKind::Action:
+      return "action";
+    case SymbolKind::ActorClass:
+      return "actor class";
+    case SymbolKind::Body:
+      return "body";
+    case SymbolKind::Level:
+      return "level";
+    case SymbolKind::Instrument:
+      return "instrument";
+    case SymbolKind::Norm:
+      return "norm";
+    case SymbolKind::Claim:
+      return "sovereignty clause";
+    case SymbolKind::Agreement:
+      return "agreement";
   }
   return "declaration";
 }
 
 std::string_view kindWithArticle(SymbolKind k) {
   switch (k) {
-    case SymbolKind::Jurisdiction: return "a jurisdiction";
-    case SymbolKind::Dimension: return "a dimension";
-    case SymbolKind::Fact: return "a fact";
-    case SymbolKind::Action: return "an action";
-    case SymbolKind::ActorClass: return "an actor class";
-    case SymbolKind::Body: return "a body";
-    case SymbolKind::Level: return "a level";
-    case SymbolKind::Instrument: return "an instrument";
-    case SymbolKind::Norm: return "a norm";
-    case SymbolKind::Claim: return "a sovereignty clause";
-    case SymbolKind::Agreement: return "an agreement";
+    case SymbolKind::Jurisdiction:
+      return "a jurisdiction";
+    case SymbolKind::Dimension:
+      return "a dimension";
+    case SymbolKind::Fact:
+      return "a fact";
+    case SymbolKind::Action:
+      return "an action";
+    case SymbolKind::ActorClass:
+      return "an actor class";
+    case SymbolKind::Body:
+      return "a body";
+    case SymbolKind::Level:
+      return "a level";
+    case SymbolKind::Instrument:
+      return "an instrument";
+    case SymbolKind::Norm:
+      return "a norm";
+    case SymbolKind::Claim:
+      return "a sovereignty clause";
+    case SymbolKind::Agreement:
+      return "an agreement";
   }
   return "a declaration";
 }
@@ -129,7 +151,8 @@ Lookup SymbolTable::find(Index module, const ast::QualName& name) const {
     const std::string suffix = "." + qualifier;
     for (Index c : candidates) {
       const std::string& n = moduleNames_[c];
-      if (n.size() > suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (n.size() > suffix.size() &&
+          n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0) {
         if (target == kNone) {
           target = c;
         } else if (target != c) {

@@ -83,7 +83,9 @@ class SymbolTable {
   void forEachVisible(model::Index module, const std::function<void(const Symbol&)>& fn) const;
   /// Loaded modules that declare `name` but are not visible from `module`.
   std::vector<model::Index> hiddenProviders(model::Index module, std::string_view name) const;
-  const std::vector<model::Index>& visibleModules(model::Index module) const { return visible_[module]; }
+  const std::vector<model::Index>& visibleModules(model::Index module) const {
+    return visible_[module];
+  }
   const std::string& moduleName(model::Index module) const { return moduleNames_[module]; }
 
   /// Renumbers the symbols of one kind after their Program vector was reordered.

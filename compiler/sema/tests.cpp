@@ -15,21 +15,30 @@ namespace {
 
 model::Test::ExpectKind toExpectKind(ast::Expectation::Kind k) {
   switch (k) {
-    case ast::Expectation::Kind::Status: return model::Test::ExpectKind::Status;
-    case ast::Expectation::Kind::Conflict: return model::Test::ExpectKind::Conflict;
-    case ast::Expectation::Kind::NotApplicable: return model::Test::ExpectKind::NotApplicable;
-    case ast::Expectation::Kind::Overlap: return model::Test::ExpectKind::Overlap;
-    case ast::Expectation::Kind::Resolved: return model::Test::ExpectKind::Resolved;
+    case ast::Expectation::Kind::Status:
+      return model::Test::ExpectKind::Status;
+    case ast::Expectation::Kind::Conflict:
+      return model::Test::ExpectKind::Conflict;
+    case ast::Expectation::Kind::NotApplicable:
+      return model::Test::ExpectKind::NotApplicable;
+    case ast::Expectation::Kind::Overlap:
+      return model::Test::ExpectKind::Overlap;
+    case ast::Expectation::Kind::Resolved:
+      return model::Test::ExpectKind::Resolved;
   }
   return model::Test::ExpectKind::Status;
 }
 
 model::Test::Status toStatus(ast::Expectation::Status s) {
   switch (s) {
-    case ast::Expectation::Status::Obliged: return model::Test::Status::Obliged;
-    case ast::Expectation::Status::Forbidden: return model::Test::Status::Forbidden;
-    case ast::Expectation::Status::Permitted: return model::Test::Status::Permitted;
-    case ast::Expectation::Status::Exempt: return model::Test::Status::Exempt;
+    case ast::Expectation::Status::Obliged:
+      return model::Test::Status::Obliged;
+    case ast::Expectation::Status::Forbidden:
+      return model::Test::Status::Forbidden;
+    case ast::Expectation::Status::Permitted:
+      return model::Test::Status::Permitted;
+    case ast::Expectation::Status::Exempt:
+      return model::Test::Status::Exempt;
   }
   return model::Test::Status::Obliged;
 }
@@ -92,12 +101,15 @@ void ProgramBuilder::resolveTests(Index m) {
           } else {
             auto& d = reportWrongKind(item.name, *sym, expect::kGiven);
             if (sym->kind == SymbolKind::Action) {
-              d.help.push_back(fmt::format("give the action with `doing`: `doing {}`", item.name.str()));
+              d.help.push_back(
+                  fmt::format("give the action with `doing`: `doing {}`", item.name.str()));
             } else if (sym->kind == SymbolKind::Dimension) {
-              d.help.push_back(fmt::format("give the dimension a value, as in `{} VALUE`", item.name.str()));
+              d.help.push_back(
+                  fmt::format("give the dimension a value, as in `{} VALUE`", item.name.str()));
             } else if (sym->kind == SymbolKind::Jurisdiction) {
-              d.help.push_back(fmt::format("give it as the value of a territory dimension, as in `location {}`",
-                                           item.name.str()));
+              d.help.push_back(
+                  fmt::format("give it as the value of a territory dimension, as in `location {}`",
+                              item.name.str()));
             }
           }
           break;
@@ -112,8 +124,9 @@ void ProgramBuilder::resolveTests(Index m) {
             break;
           }
           if (item.kind == ast::GivenItem::Kind::Count && !isCount) {
-            auto& d = sink().report(DiagId::FactMisuse, item.name.span, item.name.str(), "flag",
-                                    fmt::format("give it as `{0}` or `not {0}`, not as a number", item.name.str()));
+            auto& d = sink().report(
+                DiagId::FactMisuse, item.name.span, item.name.str(), "flag",
+                fmt::format("give it as `{0}` or `not {0}`, not as a number", item.name.str()));
             addDeclaredHere(d, *sym);
             break;
           }
@@ -150,7 +163,8 @@ void ProgramBuilder::resolveTests(Index m) {
       me.kind = toExpectKind(e.kind);
       me.status = toStatus(e.status);
       me.span = e.span;
-      const Expected& what = e.kind == ast::Expectation::Kind::Overlap ? expect::kClaim : expect::kNorm;
+      const Expected& what =
+          e.kind == ast::Expectation::Kind::Overlap ? expect::kClaim : expect::kNorm;
       for (const auto& name : e.names) {
         if (const Symbol* sym = resolve(m, name, what)) me.refs.push_back(sym->index);
       }

@@ -22,7 +22,8 @@ struct Edge {
 /// the cycle (first node repeated at the end) and the spans of its edges (the closing edge
 /// last). Iterative, so a long chain cannot overflow the stack.
 void forEachCycle(std::size_t n, const std::function<std::vector<Edge>(Index)>& edgesOf,
-                  const std::function<void(const std::vector<Index>&, const std::vector<source::Span>&)>& onCycle) {
+                  const std::function<void(const std::vector<Index>&,
+                                           const std::vector<source::Span>&)>& onCycle) {
   enum : char { White, Grey, Black };
   std::vector<char> colour(n, White);
   struct Frame {
@@ -112,7 +113,8 @@ void ProgramBuilder::resolveVocabulary(Index m) {
     model::DisjointSet set;
     set.span = dj.span;
     for (const auto& name : dj.actors) {
-      if (const Symbol* sym = resolve(m, name, expect::kActorClass)) set.actors.push_back(sym->index);
+      if (const Symbol* sym = resolve(m, name, expect::kActorClass))
+        set.actors.push_back(sym->index);
     }
     p.disjoints.push_back(std::move(set));
   }
@@ -134,8 +136,8 @@ void ProgramBuilder::resolveVocabulary(Index m) {
         const Symbol* other = symbols_.local(v, level.text);
         if (!other || other->kind != SymbolKind::Level) continue;
         auto& diag = sink().report(DiagId::DuplicateLevel, level.span, level.text);
-        diag.related.push_back(
-            {other->span, fmt::format("`{}` is ordered here, in module `{}`", level.text, symbols_.moduleName(v))});
+        diag.related.push_back({other->span, fmt::format("`{}` is ordered here, in module `{}`",
+                                                         level.text, symbols_.moduleName(v))});
         diag.help.push_back("use the imported levels as they are, or give this level another name");
         break;
       }
@@ -149,7 +151,8 @@ void ProgramBuilder::checkMembershipCycles() {
       js.size(),
       [&](Index j) {
         std::vector<Edge> edges;
-        for (std::size_t i = 0; i < js[j].members.size(); ++i) edges.push_back({js[j].members[i], memberSpans_[j][i]});
+        for (std::size_t i = 0; i < js[j].members.size(); ++i)
+          edges.push_back({js[j].members[i], memberSpans_[j][i]});
         return edges;
       },
       [&](const std::vector<Index>& nodes, const std::vector<source::Span>& spans) {
@@ -157,8 +160,8 @@ void ProgramBuilder::checkMembershipCycles() {
         for (Index n : nodes) text += (text.empty() ? "" : " -> ") + js[n].name;
         auto& d = sink().report(DiagId::MembershipCycle, spans.back(), text);
         for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
-          d.related.push_back({spans[i], fmt::format("`{}` lists `{}` as a member here", js[nodes[i]].name,
-                                                     js[nodes[i + 1]].name)});
+          d.related.push_back({spans[i], fmt::format("`{}` lists `{}` as a member here",
+                                                     js[nodes[i]].name, js[nodes[i + 1]].name)});
         }
         d.help.push_back("a jurisdiction cannot be a member of itself, directly or through others");
       });
@@ -170,7 +173,8 @@ void ProgramBuilder::checkActorCycles() {
       as.size(),
       [&](Index a) {
         std::vector<Edge> edges;
-        for (std::size_t i = 0; i < as[a].parents.size(); ++i) edges.push_back({as[a].parents[i], parentSpans_[a][i]});
+        for (std::size_t i = 0; i < as[a].parents.size(); ++i)
+          edges.push_back({as[a].parents[i], parentSpans_[a][i]});
         return edges;
       },
       [&](const std::vector<Index>& nodes, const std::vector<source::Span>& spans) {
@@ -178,8 +182,8 @@ void ProgramBuilder::checkActorCycles() {
         for (Index n : nodes) text += (text.empty() ? "" : " -> ") + as[n].name;
         auto& d = sink().report(DiagId::ActorClassCycle, spans.back(), text);
         for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
-          d.related.push_back({spans[i], fmt::format("`{}` is declared a kind of `{}` here", as[nodes[i]].name,
-                                                     as[nodes[i + 1]].name)});
+          d.related.push_back({spans[i], fmt::format("`{}` is declared a kind of `{}` here",
+                                                     as[nodes[i]].name, as[nodes[i + 1]].name)});
         }
         d.help.push_back("an actor class cannot be its own subclass, directly or through others");
       });

@@ -18,13 +18,15 @@ ReadResult readFile(const fs::path& path, std::uintmax_t maxBytes) {
   auto st = fs::status(path, ec);
   if (ec) {
     if (ec == std::errc::too_many_symbolic_link_levels) return {std::nullopt, "symbolic link loop"};
-    return {std::nullopt, ec == std::errc::no_such_file_or_directory ? "no such file" : ec.message()};
+    return {std::nullopt,
+            ec == std::errc::no_such_file_or_directory ? "no such file" : ec.message()};
   }
   if (fs::is_directory(st)) return {std::nullopt, "it is a directory, not a file"};
   if (!fs::is_regular_file(st)) return {std::nullopt, "not a regular file"};
   auto size = fs::file_size(path, ec);
   if (!ec && size > maxBytes) {
-    return {std::nullopt, fmt::format("the file is {} bytes; the limit is {} bytes", size, maxBytes)};
+    return {std::nullopt,
+            fmt::format("the file is {} bytes; the limit is {} bytes", size, maxBytes)};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return {std::nullopt, std::strerror(errno)};

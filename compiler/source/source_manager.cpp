@@ -43,7 +43,8 @@ std::string_view SourceManager::lineText(FileId id, std::uint32_t line) const {
   const auto& starts = lineStarts(f);
   if (line == 0 || line > starts.size()) return {};
   std::uint32_t begin = starts[line - 1];
-  std::uint32_t end = line < starts.size() ? starts[line] : static_cast<std::uint32_t>(f.text.size());
+  std::uint32_t end =
+      line < starts.size() ? starts[line] : static_cast<std::uint32_t>(f.text.size());
   std::string_view text(f.text);
   std::string_view s = text.substr(begin, end - begin);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);

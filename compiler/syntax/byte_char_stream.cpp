@@ -26,7 +26,8 @@ std::string ByteCharStream::getText(const antlr4::misc::Interval& interval) {
   ssize_t a = std::max<ssize_t>(interval.a, 0);
   ssize_t b = std::min<ssize_t>(interval.b, size - 1);
   if (b < a) return {};
-  return std::string(bytes_.substr(static_cast<std::size_t>(a), static_cast<std::size_t>(b - a + 1)));
+  return std::string(
+      bytes_.substr(static_cast<std::size_t>(a), static_cast<std::size_t>(b - a + 1)));
 }
 
 }  // namespace nomos::syntax

@@ -12,14 +12,16 @@ using P = NomosParser;
 std::string_view lineText(std::string_view comment) {
   comment.remove_prefix(3);  // "///"
   if (!comment.empty() && comment.front() == ' ') comment.remove_prefix(1);
-  while (!comment.empty() && (comment.back() == '\r' || comment.back() == ' ' || comment.back() == '\t')) {
+  while (!comment.empty() &&
+         (comment.back() == '\r' || comment.back() == ' ' || comment.back() == '\t')) {
     comment.remove_suffix(1);
   }
   return comment;
 }
 }  // namespace
 
-DocComments::DocComments(ParseSession& session) : session_(session), taken_(session.tokens->size(), false) {}
+DocComments::DocComments(ParseSession& session)
+    : session_(session), taken_(session.tokens->size(), false) {}
 
 // Only spaces and at most one line break between the two: a blank line or an ordinary
 // comment detaches a doc comment from what follows.
@@ -66,9 +68,11 @@ void DocComments::reportUnattached() {
       }
       ++last;
     }
-    auto& d = session_.diags.report(diag::DiagId::MisplacedDocComment, session_.span(t, session_.tokens->get(last)));
+    auto& d = session_.diags.report(diag::DiagId::MisplacedDocComment,
+                                    session_.span(t, session_.tokens->get(last)));
     d.help.push_back(
-        "put the `///` lines directly before a declaration (no blank line between), or use `//` for an ordinary "
+        "put the `///` lines directly before a declaration (no blank line between), or use `//` "
+        "for an ordinary "
         "comment");
     i = last;
   }

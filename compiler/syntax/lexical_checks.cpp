@@ -21,18 +21,21 @@ bool inside(const std::vector<ByteRange>& ranges, std::uint32_t offset) {
 }
 
 bool isInvisibleSpace(char32_t c) {
-  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0xFEFF;
 }
 
 bool isQuoteLike(char32_t c) {
-  return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x201E ||
-         c == 0xAB || c == 0xBB;
+  return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
+         c == 0x201E || c == 0xAB || c == 0xBB;
 }
 
 std::string describeCharacter(char32_t c, std::string_view bytes) {
   if (c == 0) return "NUL (U+0000)";
-  if (c < 0x20 || c == 0x7F) return fmt::format("U+{:04X} (a control character)", static_cast<std::uint32_t>(c));
-  if (isInvisibleSpace(c)) return fmt::format("U+{:04X} (an invisible space)", static_cast<std::uint32_t>(c));
+  if (c < 0x20 || c == 0x7F)
+    return fmt::format("U+{:04X} (a control character)", static_cast<std::uint32_t>(c));
+  if (isInvisibleSpace(c))
+    return fmt::format("U+{:04X} (an invisible space)", static_cast<std::uint32_t>(c));
   if (c < 0x80) return fmt::format("`{}`", bytes);
   return fmt::format("`{}` (U+{:04X})", bytes, static_cast<std::uint32_t>(c));
 }
@@ -40,24 +43,34 @@ std::string describeCharacter(char32_t c, std::string_view bytes) {
 std::string helpFor(char32_t c) {
   if (c == 0) return "the file contains a NUL byte; is it a text file?";
   if (isInvisibleSpace(c)) return "replace it with an ordinary space";
-  if (isQuoteLike(c)) return "titles and article numbers are written between straight double quotes: \"…\"";
+  if (isQuoteLike(c))
+    return "titles and article numbers are written between straight double quotes: \"…\"";
   switch (c) {
-    case '&': return "write `and` to require both conditions";
-    case '|': return "write `or` to accept either condition";
-    case '!': return "write `not` to negate a condition";
-    case '=': return "compare a count with `==`, `>=`, `>`, `<=` or `<`";
-    case '#': return "comments start with `//`";
-    default: break;
+    case '&':
+      return "write `and` to require both conditions";
+    case '|':
+      return "write `or` to accept either condition";
+    case '!':
+      return "write `not` to negate a condition";
+    case '=':
+      return "compare a count with `==`, `>=`, `>`, `<=` or `<`";
+    case '#':
+      return "comments start with `//`";
+    default:
+      break;
   }
-  if (c >= 0x80) return "outside titles and comments, names use only the letters A–Z and a–z, digits and `_`";
+  if (c >= 0x80)
+    return "outside titles and comments, names use only the letters A–Z and a–z, digits and `_`";
   return "remove it, or put the text in a title between double quotes";
 }
 
 void recordLexicalError(ParseSession& s, std::uint32_t offset) {
-  s.lexicalErrors.insert(std::upper_bound(s.lexicalErrors.begin(), s.lexicalErrors.end(), offset), offset);
+  s.lexicalErrors.insert(std::upper_bound(s.lexicalErrors.begin(), s.lexicalErrors.end(), offset),
+                         offset);
 }
 
-void reportStrayRun(ParseSession& s, std::uint32_t begin, std::uint32_t end, const std::vector<ByteRange>& invalid) {
+void reportStrayRun(ParseSession& s, std::uint32_t begin, std::uint32_t end,
+                    const std::vector<ByteRange>& invalid) {
   // The first character of the run that is not already reported as bad UTF-8.
   std::uint32_t at = begin;
   while (at < end && inside(invalid, at)) ++at;
@@ -72,7 +85,8 @@ void reportStrayRun(ParseSession& s, std::uint32_t begin, std::uint32_t end, con
 
 // Text in strings and doc comments reaches documents: a NUL or another control character
 // has no place there (a tab does).
-void reportControlCharacters(ParseSession& s, const antlr4::Token* t, const std::vector<ByteRange>& invalid) {
+void reportControlCharacters(ParseSession& s, const antlr4::Token* t,
+                             const std::vector<ByteRange>& invalid) {
   for (auto at = static_cast<std::uint32_t>(t->getStartIndex()); at <= t->getStopIndex(); ++at) {
     auto c = static_cast<unsigned char>(s.text[at]);
     if ((c < 0x20 && c != '\t') || c == 0x7F) reportStrayRun(s, at, at + 1, invalid);
@@ -111,7 +125,8 @@ void checkTokens(ParseSession& s, const std::vector<ByteRange>& invalidUtf8) {
       case P::UnterminatedString: {
         reportControlCharacters(s, t, invalidUtf8);
         auto& d = s.diags.report(diag::DiagId::UnterminatedString, s.span(t));
-        d.help.push_back("close the text with `\"` on the same line; write `\\n` for a line break inside it");
+        d.help.push_back(
+            "close the text with `\"` on the same line; write `\\n` for a line break inside it");
         recordLexicalError(s, static_cast<std::uint32_t>(t->getStartIndex()));
         if (auto* w = dynamic_cast<antlr4::WritableToken*>(t)) w->setType(P::StringLiteral);
         break;

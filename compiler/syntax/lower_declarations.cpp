@@ -15,7 +15,8 @@ ast::File Lowering::lowerFile(P::FileContext* file) {
     if (auto* m = item->moduleDecl()) {
       ast::Module module{qualName(m->qualName()), span(m)};
       if (out.module) {
-        auto& d = s_.diags.report(diag::DiagId::SyntaxError, module.span, "a file has only one `module` line");
+        auto& d = s_.diags.report(diag::DiagId::SyntaxError, module.span,
+                                  "a file has only one `module` line");
         d.related.push_back({out.module->span, "the module is named here"});
       } else {
         if (sawImport || sawDeclaration) {
@@ -33,8 +34,10 @@ ast::File Lowering::lowerFile(P::FileContext* file) {
         import.name.span = span(i->path);
       }
       if (sawDeclaration) {
-        auto& d = s_.diags.report(diag::DiagId::SyntaxError, import.span, "imports must come before the declarations");
-        d.help.push_back(fmt::format("move `import {};` up, after the `module` line", import.name.str()));
+        auto& d = s_.diags.report(diag::DiagId::SyntaxError, import.span,
+                                  "imports must come before the declarations");
+        d.help.push_back(
+            fmt::format("move `import {};` up, after the `module` line", import.name.str()));
       }
       out.imports.push_back(std::move(import));
       sawImport = true;

@@ -76,8 +76,10 @@ std::string Lowering::stringValue(antlr4::Token* token) {
       std::uint32_t length = cp ? cp->length : 1;
       std::string_view escape = text.substr(i, 1 + length);
       auto begin = at.begin + static_cast<std::uint32_t>(i);
-      auto& d = s_.diags.report(diag::DiagId::InvalidEscape, s_.span(begin, begin + 1 + length), escape);
-      d.help.push_back("the escapes are `\\\"` (a quote), `\\\\` (a backslash) and `\\n` (a line break)");
+      auto& d =
+          s_.diags.report(diag::DiagId::InvalidEscape, s_.span(begin, begin + 1 + length), escape);
+      d.help.push_back(
+          "the escapes are `\\\"` (a quote), `\\\\` (a backslash) and `\\n` (a line break)");
       out += escape;
       i += length;
     }
@@ -95,8 +97,9 @@ ast::Date Lowering::date(antlr4::Token* token) {
   d.span = span(token);
   std::string_view text = s_.textOf(token);
   if (token == nullptr || token->getTokenIndex() == INVALID_INDEX) return d;
-  bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' && isDigits(text.substr(0, 4)) &&
-                isDigits(text.substr(5, 2)) && isDigits(text.substr(8, 2));
+  bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                isDigits(text.substr(0, 4)) && isDigits(text.substr(5, 2)) &&
+                isDigits(text.substr(8, 2));
   if (shaped) {
     d.year = std::stoi(std::string(text.substr(0, 4)));
     d.month = std::stoi(std::string(text.substr(5, 2)));
@@ -137,7 +140,8 @@ std::int64_t Lowering::integer(antlr4::Token* token) {
 }
 
 std::optional<ast::Duration> Lowering::duration(P::DurationContext* ctx) {
-  if (ctx == nullptr || ctx->IntegerLiteral() == nullptr || ctx->timeUnit() == nullptr) return std::nullopt;
+  if (ctx == nullptr || ctx->IntegerLiteral() == nullptr || ctx->timeUnit() == nullptr)
+    return std::nullopt;
   antlr4::Token* number = ctx->IntegerLiteral()->getSymbol();
   antlr4::Token* unit = ctx->timeUnit()->getStart();
   ast::Duration d;
@@ -147,7 +151,8 @@ std::optional<ast::Duration> Lowering::duration(P::DurationContext* ctx) {
   bool days = unit->getType() == P::DAY || unit->getType() == P::DAYS;
   constexpr std::int64_t kMaxDays = std::numeric_limits<std::int64_t>::max() / 24;
   if (days && n > kMaxDays) {
-    s_.diags.report(diag::DiagId::IntegerOverflow, span(number), s_.textOf(number), withSeparators(kMaxDays));
+    s_.diags.report(diag::DiagId::IntegerOverflow, span(number), s_.textOf(number),
+                    withSeparators(kMaxDays));
     n = 0;
   }
   d.hours = days ? n * 24 : n;

@@ -11,8 +11,8 @@ namespace {
 
 // The clauses of a norm in the order LANGUAGE.md §4 prescribes.
 enum ClauseRank { kWhere, kUnless, kWithin, kEffective, kUntil, kPrevails, kClauseCount };
-constexpr std::array<const char*, kClauseCount> kClauseNames = {"where", "unless", "within", "effective", "until",
-                                                                 "prevails over"};
+constexpr std::array<const char*, kClauseCount> kClauseNames = {
+    "where", "unless", "within", "effective", "until", "prevails over"};
 
 int rankOf(NomosParser::NormClauseContext* clause) {
   using P = NomosParser;
@@ -27,10 +27,14 @@ int rankOf(NomosParser::NormClauseContext* clause) {
 
 const char* duplicateHelp(int rank) {
   switch (rank) {
-    case kWhere: return "join the conditions into one with `and`";
-    case kUnless: return "join the exceptions into one with `or`";
-    case kPrevails: return "name every norm in one clause: `prevails over a, b`";
-    default: return "keep one of them";
+    case kWhere:
+      return "join the conditions into one with `and`";
+    case kUnless:
+      return "join the exceptions into one with `or`";
+    case kPrevails:
+      return "name every norm in one clause: `prevails over a, b`";
+    default:
+      return "keep one of them";
   }
 }
 
@@ -71,9 +75,13 @@ ast::Norm Lowering::lowerNorm(P::NormDeclContext* ctx) {
       continue;
     }
     if (rank < latest) {
-      auto& d = s_.diags.report(diag::DiagId::ClauseOrder, span(clause), kClauseNames[rank], kClauseNames[latest]);
-      d.related.push_back({span(seen[latest]), fmt::format("the `{}` clause is here", kClauseNames[latest])});
-      d.help.push_back("a norm's clauses come in this order: where, unless, within, effective, until, prevails over");
+      auto& d = s_.diags.report(diag::DiagId::ClauseOrder, span(clause), kClauseNames[rank],
+                                kClauseNames[latest]);
+      d.related.push_back(
+          {span(seen[latest]), fmt::format("the `{}` clause is here", kClauseNames[latest])});
+      d.help.push_back(
+          "a norm's clauses come in this order: where, unless, within, effective, until, prevails "
+          "over");
     }
     seen[rank] = clause;
     latest = std::max(latest, rank);
@@ -134,7 +142,8 @@ ast::Condition Lowering::lowerNot(P::NotConditionContext* ctx) {
   ast::Condition c = lowerPrimary(ctx->primaryCondition());
   auto nots = ctx->NOT();
   for (auto it = nots.rbegin(); it != nots.rend(); ++it) {
-    ast::Condition negation = makeCondition(ast::Condition::Kind::Not, s_.span((*it)->getSymbol(), ctx->getStop()));
+    ast::Condition negation =
+        makeCondition(ast::Condition::Kind::Not, s_.span((*it)->getSymbol(), ctx->getStop()));
     negation.operands.push_back(std::move(c));
     c = std::move(negation);
   }
@@ -142,7 +151,8 @@ ast::Condition Lowering::lowerNot(P::NotConditionContext* ctx) {
 }
 
 ast::Condition Lowering::lowerPrimary(P::PrimaryConditionContext* ctx) {
-  if (auto* p = dynamic_cast<P::ParenthesizedConditionContext*>(ctx)) return lowerCondition(p->condition());
+  if (auto* p = dynamic_cast<P::ParenthesizedConditionContext*>(ctx))
+    return lowerCondition(p->condition());
   auto* tested = dynamic_cast<P::TestedConditionContext*>(ctx);
   if (tested == nullptr) return makeCondition(ast::Condition::Kind::Flag, span(ctx));
   ast::Condition c = makeCondition(ast::Condition::Kind::Flag, span(ctx));
@@ -157,11 +167,21 @@ ast::Condition Lowering::lowerPrimary(P::PrimaryConditionContext* ctx) {
     c.kind = ast::Condition::Kind::Compare;
     if (auto* cmp = count->comparison()) {
       switch (cmp->getStart()->getType()) {
-        case P::GE: c.op = ast::CmpOp::Ge; break;
-        case P::GT: c.op = ast::CmpOp::Gt; break;
-        case P::LE: c.op = ast::CmpOp::Le; break;
-        case P::LT: c.op = ast::CmpOp::Lt; break;
-        default: c.op = ast::CmpOp::Eq; break;
+        case P::GE:
+          c.op = ast::CmpOp::Ge;
+          break;
+        case P::GT:
+          c.op = ast::CmpOp::Gt;
+          break;
+        case P::LE:
+          c.op = ast::CmpOp::Le;
+          break;
+        case P::LT:
+          c.op = ast::CmpOp::Lt;
+          break;
+        default:
+          c.op = ast::CmpOp::Eq;
+          break;
       }
     }
     if (count->IntegerLiteral()) c.number = integer(count->IntegerLiteral()->getSymbol());

@@ -8,7 +8,8 @@ namespace nomos::syntax {
 
 namespace {
 constexpr const char* kExpectations =
-    "an expectation (`obliged`, `forbidden`, `permitted`, `exempt`, `conflict`, `not applicable`, `overlap` or "
+    "an expectation (`obliged`, `forbidden`, `permitted`, `exempt`, `conflict`, `not applicable`, "
+    "`overlap` or "
     "`resolved`)";
 }  // namespace
 
@@ -74,10 +75,18 @@ std::optional<ast::Expectation> Lowering::lowerExpectation(P::ExpectStatementCon
   if (auto* st = dynamic_cast<P::StatusExpectationContext*>(x)) {
     e.kind = ast::Expectation::Kind::Status;
     switch (st->status() ? st->status()->getStart()->getType() : std::size_t{P::OBLIGED}) {
-      case P::FORBIDDEN: e.status = ast::Expectation::Status::Forbidden; break;
-      case P::PERMITTED: e.status = ast::Expectation::Status::Permitted; break;
-      case P::EXEMPT: e.status = ast::Expectation::Status::Exempt; break;
-      default: e.status = ast::Expectation::Status::Obliged; break;
+      case P::FORBIDDEN:
+        e.status = ast::Expectation::Status::Forbidden;
+        break;
+      case P::PERMITTED:
+        e.status = ast::Expectation::Status::Permitted;
+        break;
+      case P::EXEMPT:
+        e.status = ast::Expectation::Status::Exempt;
+        break;
+      default:
+        e.status = ast::Expectation::Status::Obliged;
+        break;
     }
     if (st->by != nullptr) e.by = qualName(st->by);
     return e;
@@ -100,15 +109,18 @@ std::optional<ast::Expectation> Lowering::lowerExpectation(P::ExpectStatementCon
   if (word == "overlap" || word == "resolved") {
     bool overlap = word == "overlap";
     e.kind = overlap ? ast::Expectation::Kind::Overlap : ast::Expectation::Kind::Resolved;
-    const char* what = overlap ? "the two sovereignty claims that overlap" : "the two norms in conflict";
+    const char* what =
+        overlap ? "the two sovereignty claims that overlap" : "the two norms in conflict";
     if (e.names.empty()) {
-      s_.diags.report(diag::DiagId::SyntaxError, s_.after(w->word), fmt::format("expected {} after `{}`", what, word));
+      s_.diags.report(diag::DiagId::SyntaxError, s_.after(w->word),
+                      fmt::format("expected {} after `{}`", what, word));
       return std::nullopt;
     }
     requireTwo(e.names, fmt::format("`expect {}` names {}, separated by a comma", word, what));
     if (overlap && w->by != nullptr) {
-      s_.diags.report(diag::DiagId::SyntaxError, span(w->by),
-                      "`expect overlap` takes no `by`: overlapping claims are not resolved by a norm");
+      s_.diags.report(
+          diag::DiagId::SyntaxError, span(w->by),
+          "`expect overlap` takes no `by`: overlapping claims are not resolved by a norm");
     } else if (!overlap && w->by == nullptr) {
       auto& d = s_.diags.report(diag::DiagId::SyntaxError, s_.after(x->getStop()),
                                 "expected `by` and the norm that prevails");
@@ -117,13 +129,16 @@ std::optional<ast::Expectation> Lowering::lowerExpectation(P::ExpectStatementCon
     if (w->by != nullptr) e.by = qualName(w->by);
     return e;
   }
-  static const std::vector<std::string> kWords = {"overlap",   "resolved", "obliged",  "forbidden",
-                                                  "permitted", "exempt",   "conflict", "applicable"};
+  static const std::vector<std::string> kWords = {"overlap",   "resolved",  "obliged",
+                                                  "forbidden", "permitted", "exempt",
+                                                  "conflict",  "applicable"};
   if (auto suggestion = closestWord(word, kWords)) {
     auto& d = s_.diags.report(diag::DiagId::UnknownKeyword, span(w->word), word, kExpectations);
-    d.help.push_back(fmt::format("did you mean `{}`?", *suggestion == "applicable" ? "not applicable" : *suggestion));
+    d.help.push_back(fmt::format("did you mean `{}`?",
+                                 *suggestion == "applicable" ? "not applicable" : *suggestion));
   } else {
-    s_.diags.report(diag::DiagId::SyntaxError, span(w->word), fmt::format("expected {}, found `{}`", kExpectations, word));
+    s_.diags.report(diag::DiagId::SyntaxError, span(w->word),
+                    fmt::format("expected {}, found `{}`", kExpectations, word));
   }
   return std::nullopt;
 }

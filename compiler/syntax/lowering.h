@@ -68,10 +68,14 @@ class Lowering {
   /// N1001 for a list that must name two things or more but names one: `what` says what
   /// the message says what is missing.
   void requireTwo(const std::vector<ast::QualName>& names, std::string_view what);
-  std::string doc(antlr4::ParserRuleContext* ctx) { return ctx ? docs_.take(ctx->getStart()) : std::string(); }
+  std::string doc(antlr4::ParserRuleContext* ctx) {
+    return ctx ? docs_.take(ctx->getStart()) : std::string();
+  }
   ast::Span span(antlr4::ParserRuleContext* ctx) const { return s_.span(ctx); }
   ast::Span span(antlr4::Token* token) const { return s_.span(token); }
-  ast::Span span(antlr4::tree::TerminalNode* node) const { return s_.span(node ? node->getSymbol() : nullptr); }
+  ast::Span span(antlr4::tree::TerminalNode* node) const {
+    return s_.span(node ? node->getSymbol() : nullptr);
+  }
 
   ParseSession& s_;
   DocComments& docs_;

@@ -23,7 +23,8 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // SLL prediction is fast and right for nearly every input; a file it cannot parse is
 // parsed again with full LL prediction, which also does the error reporting and recovery.
-gen::NomosParser::FileContext* parseTwoStage(gen::NomosParser& parser, antlr4::CommonTokenStream& tokens,
+gen::NomosParser::FileContext* parseTwoStage(gen::NomosParser& parser,
+                                             antlr4::CommonTokenStream& tokens,
                                              ParseSession& session) {
   auto* interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
   interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
@@ -41,13 +42,14 @@ gen::NomosParser::FileContext* parseTwoStage(gen::NomosParser& parser, antlr4::C
 
 }  // namespace
 
-ast::File parseFile(const source::SourceManager& sm, source::FileId file, diag::DiagnosticEngine& diags,
-                    const ParseOptions& options) {
+ast::File parseFile(const source::SourceManager& sm, source::FileId file,
+                    diag::DiagnosticEngine& diags, const ParseOptions& options) {
   ParseSession session(sm, file, diags, options);
   const std::size_t mark = diags.size();
 
   std::vector<ByteRange> invalidUtf8 = checkEncoding(session);
-  std::size_t start = session.text.substr(0, kByteOrderMark.size()) == kByteOrderMark ? kByteOrderMark.size() : 0;
+  std::size_t start =
+      session.text.substr(0, kByteOrderMark.size()) == kByteOrderMark ? kByteOrderMark.size() : 0;
   ByteCharStream input(session.text, start, sm.path(file));
   gen::NomosLexer lexer(&input);
   lexer.removeErrorListeners();

@@ -15,7 +15,7 @@ struct ParseOptions {
   unsigned maxDepth = 200;
 };
 
-ast::File parseFile(const source::SourceManager& sm, source::FileId file, diag::DiagnosticEngine& diags,
-                    const ParseOptions& options = {});
+ast::File parseFile(const source::SourceManager& sm, source::FileId file,
+                    diag::DiagnosticEngine& diags, const ParseOptions& options = {});
 
 }  // namespace nomos::syntax

@@ -15,8 +15,8 @@ using P = NomosParser;
 
 // Rules whose body is a list of items between braces.
 bool isBlockRule(std::size_t rule) {
-  return rule == P::RuleJurisdictionDecl || rule == P::RuleTaxonomyBlock || rule == P::RuleInstrumentDecl ||
-         rule == P::RuleAgreementDecl || rule == P::RuleTestDecl;
+  return rule == P::RuleJurisdictionDecl || rule == P::RuleTaxonomyBlock ||
+         rule == P::RuleInstrumentDecl || rule == P::RuleAgreementDecl || rule == P::RuleTestDecl;
 }
 
 antlr4::Token* previousOnChannel(ParseSession& s, std::size_t index) {
@@ -44,7 +44,8 @@ bool isEcho(ParseSession& s, std::size_t at) {
     bool boundary = false;
     for (std::size_t i = last; i < at && !boundary; ++i) {
       antlr4::Token* t = s.tokens->get(i);
-      boundary = t->getChannel() == antlr4::Token::DEFAULT_CHANNEL && isStatementBoundary(t->getType());
+      boundary =
+          t->getChannel() == antlr4::Token::DEFAULT_CHANNEL && isStatementBoundary(t->getType());
     }
     if (!boundary) return true;
   }
@@ -117,9 +118,10 @@ void reportSyntaxError(ParseSession& s, const SyntaxProblem& problem) {
 
   // A statement that looks complete, followed by the next one: the `;` was forgotten.
   if (expected.contains(std::size_t{P::SEMI}) && previous != nullptr &&
-      (problem.kind == SyntaxProblem::Kind::Missing || type == antlr4::Token::EOF || type == P::RBRACE ||
-       startsTopLevel(type) || onLaterLine(s, previous, found))) {
-    s.diags.report(diag::DiagId::MissingSemicolon, s.after(previous), statementNoun(problem.context));
+      (problem.kind == SyntaxProblem::Kind::Missing || type == antlr4::Token::EOF ||
+       type == P::RBRACE || startsTopLevel(type) || onLaterLine(s, previous, found))) {
+    s.diags.report(diag::DiagId::MissingSemicolon, s.after(previous),
+                   statementNoun(problem.context));
     return;
   }
 
@@ -132,12 +134,14 @@ void reportSyntaxError(ParseSession& s, const SyntaxProblem& problem) {
     }
   }
 
-  std::string message = problem.kind == SyntaxProblem::Kind::Missing
-                            ? fmt::format("expected {} before {}", wanted, describeFound(found, text, false))
-                            : fmt::format("expected {}, found {}", wanted, describeFound(found, text, nameExpected));
+  std::string message =
+      problem.kind == SyntaxProblem::Kind::Missing
+          ? fmt::format("expected {} before {}", wanted, describeFound(found, text, false))
+          : fmt::format("expected {}, found {}", wanted, describeFound(found, text, nameExpected));
   auto& d = s.diags.report(diag::DiagId::SyntaxError, s.span(found), message);
   if (isKeyword(type) && nameExpected) {
-    d.help.push_back(fmt::format("`{}` is a reserved word and cannot be used as a name; choose another name", text));
+    d.help.push_back(fmt::format(
+        "`{}` is a reserved word and cannot be used as a name; choose another name", text));
   }
   if (type == P::SEMI && previous != nullptr && previous->getType() == P::RBRACE) {
     d.help.push_back("a block `{ … }` needs no `;` after it");
@@ -145,9 +149,10 @@ void reportSyntaxError(ParseSession& s, const SyntaxProblem& problem) {
     d.help.push_back("remove the extra `;`");
   }
   if (type == P::Identifier && followsBareConditionName(s, at)) {
-    d.help.push_back(fmt::format("to test the value of a dimension, write `{} in {}`; to join two conditions, put "
-                                 "`and` or `or` between them",
-                                 s.textOf(previous), text));
+    d.help.push_back(fmt::format(
+        "to test the value of a dimension, write `{} in {}`; to join two conditions, put "
+        "`and` or `or` between them",
+        s.textOf(previous), text));
   }
   if (type == P::Identifier && previous != nullptr && previous->getType() == P::Identifier &&
       expected.contains(std::size_t{P::COMMA})) {
@@ -157,7 +162,8 @@ void reportSyntaxError(ParseSession& s, const SyntaxProblem& problem) {
       problem.context->getRuleIndex() == P::RuleFile) {
     d.help.push_back("`given` and `expect` belong inside a block `test \"name\" { … }`");
   }
-  if (problem.kind == SyntaxProblem::Kind::Missing && previous != nullptr && previous->getType() == P::NEED) {
+  if (problem.kind == SyntaxProblem::Kind::Missing && previous != nullptr &&
+      previous->getType() == P::NEED) {
     d.help.push_back("an exemption is written `need not`");
   }
   if (type == P::StringLiteral && expected.contains(std::size_t{P::COLON})) {
@@ -165,26 +171,28 @@ void reportSyntaxError(ParseSession& s, const SyntaxProblem& problem) {
   }
 }
 
-void NomosErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) {
+void NomosErrorStrategy::reportError(antlr4::Parser* parser,
+                                     const antlr4::RecognitionException& e) {
   if (inErrorRecoveryMode(parser)) return;
   beginErrorCondition(parser);
   antlr4::Token* offending = e.getOffendingToken();
   if (offending == nullptr) offending = parser->getCurrentToken();
-  reportSyntaxError(session_, {SyntaxProblem::Kind::Unexpected, offending, e.getExpectedTokens(), parser->getContext()});
+  reportSyntaxError(session_, {SyntaxProblem::Kind::Unexpected, offending, e.getExpectedTokens(),
+                               parser->getContext()});
 }
 
 void NomosErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
   if (inErrorRecoveryMode(parser)) return;
   beginErrorCondition(parser);
-  reportSyntaxError(session_,
-                    {SyntaxProblem::Kind::Extra, parser->getCurrentToken(), getExpectedTokens(parser), parser->getContext()});
+  reportSyntaxError(session_, {SyntaxProblem::Kind::Extra, parser->getCurrentToken(),
+                               getExpectedTokens(parser), parser->getContext()});
 }
 
 void NomosErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
   if (inErrorRecoveryMode(parser)) return;
   beginErrorCondition(parser);
-  reportSyntaxError(session_, {SyntaxProblem::Kind::Missing, parser->getCurrentToken(), getExpectedTokens(parser),
-                               parser->getContext()});
+  reportSyntaxError(session_, {SyntaxProblem::Kind::Missing, parser->getCurrentToken(),
+                               getExpectedTokens(parser), parser->getContext()});
 }
 
 antlr4::misc::IntervalSet NomosErrorStrategy::getErrorRecoverySet(antlr4::Parser* parser) {
@@ -245,7 +253,8 @@ bool NomosErrorStrategy::syncBlockItems(antlr4::Parser* parser) {
   std::size_t la = in->LA(1);
   if (expected.contains(la) || la == antlr4::Token::EOF || startsTopLevel(la)) return false;
   beginErrorCondition(parser);
-  reportSyntaxError(session_, {SyntaxProblem::Kind::Unexpected, in->LT(1), expected, parser->getContext()});
+  reportSyntaxError(session_,
+                    {SyntaxProblem::Kind::Unexpected, in->LT(1), expected, parser->getContext()});
   int depth = 0;
   while (true) {
     la = in->LA(1);

@@ -59,9 +59,9 @@ struct TokenGroup {
 const std::vector<TokenGroup>& groups() {
   static const std::vector<TokenGroup> kGroups = {
       {{P::NORM, P::ACTOR, P::DIMENSION},
-       {P::MODULE, P::IMPORT, P::JURISDICTION, P::CLOSED, P::DIMENSION, P::FACT, P::ACTION, P::INCOMPATIBLE,
-        P::ACTOR, P::DISJOINT, P::LEVELS, P::BODY, P::INSTRUMENT, P::NORM, P::SOVEREIGNTY, P::AGREEMENT, P::TEST,
-        antlr4::Token::EOF},
+       {P::MODULE, P::IMPORT, P::JURISDICTION, P::CLOSED, P::DIMENSION, P::FACT, P::ACTION,
+        P::INCOMPATIBLE, P::ACTOR, P::DISJOINT, P::LEVELS, P::BODY, P::INSTRUMENT, P::NORM,
+        P::SOVEREIGNTY, P::AGREEMENT, P::TEST, antlr4::Token::EOF},
        "a declaration (such as `norm`, `actor` or `dimension`)",
        {}},
       {{P::MUST, P::MAY, P::NEED},
@@ -70,17 +70,15 @@ const std::vector<TokenGroup>& groups() {
        {}},
       {{P::OBLIGED, P::FORBIDDEN, P::CONFLICT},
        {P::OBLIGED, P::FORBIDDEN, P::PERMITTED, P::EXEMPT, P::CONFLICT, P::NOT, P::Identifier},
-       "an expectation (`obliged`, `forbidden`, `permitted`, `exempt`, `conflict`, `not applicable`, `overlap` "
+       "an expectation (`obliged`, `forbidden`, `permitted`, `exempt`, `conflict`, `not "
+       "applicable`, `overlap` "
        "or `resolved`)",
        {}},
       {{P::WHERE, P::UNLESS},
        {P::WHERE, P::UNLESS, P::WITHIN, P::EFFECTIVE, P::UNTIL, P::PREVAILS},
        {},
        "a clause ("},
-      {{P::ISSUER, P::LEVEL},
-       {P::ISSUER, P::LEVEL, P::EFFECTIVE, P::UNTIL},
-       {},
-       "a field ("},
+      {{P::ISSUER, P::LEVEL}, {P::ISSUER, P::LEVEL, P::EFFECTIVE, P::UNTIL}, {}, "a field ("},
       {{P::LPAREN, P::NOT, P::Identifier},
        {P::LPAREN, P::NOT, P::Identifier},
        "a condition (such as `data in personal` or `approved`)",
@@ -98,11 +96,13 @@ const std::vector<TokenGroup>& groups() {
 
 std::string literalOf(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary) {
   std::string lit = vocabulary.getLiteralName(type);
-  if (lit.size() >= 2 && lit.front() == '\'' && lit.back() == '\'') return lit.substr(1, lit.size() - 2);
+  if (lit.size() >= 2 && lit.front() == '\'' && lit.back() == '\'')
+    return lit.substr(1, lit.size() - 2);
   return {};
 }
 
-std::string describeExpected(const antlr4::misc::IntervalSet& expected, const antlr4::dfa::Vocabulary& vocabulary) {
+std::string describeExpected(const antlr4::misc::IntervalSet& expected,
+                             const antlr4::dfa::Vocabulary& vocabulary) {
   std::set<std::size_t> remaining;
   for (ssize_t t : expected.toList()) {
     if (t == -1) remaining.insert(antlr4::Token::EOF);  // IntervalSet stores EOF as -1
@@ -110,12 +110,14 @@ std::string describeExpected(const antlr4::misc::IntervalSet& expected, const an
   }
   std::vector<std::string> items;
   for (const auto& g : groups()) {
-    bool triggered = std::all_of(g.trigger.begin(), g.trigger.end(), [&](std::size_t t) { return remaining.count(t); });
+    bool triggered = std::all_of(g.trigger.begin(), g.trigger.end(),
+                                 [&](std::size_t t) { return remaining.count(t); });
     if (!triggered) continue;
     std::vector<std::string> listed;
     for (std::size_t t : g.members) {
       if (remaining.erase(t) && !g.prefix.empty()) {
-        listed.push_back(t == P::PREVAILS ? "`prevails over`" : fmt::format("`{}`", literalOf(t, vocabulary)));
+        listed.push_back(t == P::PREVAILS ? "`prevails over`"
+                                          : fmt::format("`{}`", literalOf(t, vocabulary)));
       }
     }
     items.push_back(g.prefix.empty() ? g.phrase : g.prefix + joinAlternatives(listed) + ")");
@@ -127,11 +129,21 @@ std::string describeExpected(const antlr4::misc::IntervalSet& expected, const an
   }
   for (std::size_t t : remaining) {
     switch (t) {
-      case P::Identifier: items.push_back("a name"); break;
-      case P::StringLiteral: items.push_back("a text in double quotes"); break;
-      case P::DateLiteral: items.push_back("a date (YYYY-MM-DD)"); break;
-      case P::IntegerLiteral: items.push_back("a number"); break;
-      case antlr4::Token::EOF: items.push_back("the end of the file"); break;
+      case P::Identifier:
+        items.push_back("a name");
+        break;
+      case P::StringLiteral:
+        items.push_back("a text in double quotes");
+        break;
+      case P::DateLiteral:
+        items.push_back("a date (YYYY-MM-DD)");
+        break;
+      case P::IntegerLiteral:
+        items.push_back("a number");
+        break;
+      case antlr4::Token::EOF:
+        items.push_back("the end of the file");
+        break;
       default: {
         std::string lit = literalOf(t, vocabulary);
         if (!lit.empty()) items.push_back(fmt::format("`{}`", lit));
@@ -149,15 +161,19 @@ std::string describeFound(const antlr4::Token* token, std::string_view text, boo
     case P::StringLiteral:
     case P::UnterminatedString:
       return text.size() <= 40 ? fmt::format("the text {}", text) : "a text in double quotes";
-    case P::IntegerLiteral: return fmt::format("the number `{}`", text);
-    case P::DateLiteral: return fmt::format("the date `{}`", text);
-    default: break;
+    case P::IntegerLiteral:
+      return fmt::format("the number `{}`", text);
+    case P::DateLiteral:
+      return fmt::format("the date `{}`", text);
+    default:
+      break;
   }
   if (isKeyword(type) && nameExpected) return fmt::format("the reserved word `{}`", text);
   return fmt::format("`{}`", text);
 }
 
-std::optional<std::string> closestWord(std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> closestWord(std::string_view word,
+                                       const std::vector<std::string>& candidates) {
   std::string w = lower(word);
   if (w.size() < 2) return std::nullopt;
   std::optional<std::string> best;
@@ -173,7 +189,8 @@ std::optional<std::string> closestWord(std::string_view word, const std::vector<
   return best;
 }
 
-std::optional<std::string> suggestKeyword(std::string_view word, const antlr4::misc::IntervalSet& expected,
+std::optional<std::string> suggestKeyword(std::string_view word,
+                                          const antlr4::misc::IntervalSet& expected,
                                           const antlr4::dfa::Vocabulary& vocabulary) {
   std::vector<std::string> keywords;
   for (ssize_t t : expected.toList()) {
@@ -185,41 +202,59 @@ std::optional<std::string> suggestKeyword(std::string_view word, const antlr4::m
 }
 
 std::string statementNoun(const antlr4::RuleContext* context) {
-  for (const antlr4::RuleContext* c = context; c != nullptr; c = dynamic_cast<const antlr4::RuleContext*>(c->parent)) {
+  for (const antlr4::RuleContext* c = context; c != nullptr;
+       c = dynamic_cast<const antlr4::RuleContext*>(c->parent)) {
     switch (c->getRuleIndex()) {
-      case P::RuleModuleDecl: return "the module name";
-      case P::RuleImportDecl: return "the import";
-      case P::RuleJurisdictionDecl: return "the jurisdiction";
-      case P::RuleMembersClause: return "the members";
-      case P::RuleDimensionDecl: return "the dimension";
+      case P::RuleModuleDecl:
+        return "the module name";
+      case P::RuleImportDecl:
+        return "the import";
+      case P::RuleJurisdictionDecl:
+        return "the jurisdiction";
+      case P::RuleMembersClause:
+        return "the members";
+      case P::RuleDimensionDecl:
+        return "the dimension";
       case P::RuleTaxonomyNode: {
         auto* node = dynamic_cast<const P::TaxonomyNodeContext*>(c);
-        if (node != nullptr && node->name != nullptr && node->name->getTokenIndex() != INVALID_INDEX) {
+        if (node != nullptr && node->name != nullptr &&
+            node->name->getTokenIndex() != INVALID_INDEX) {
           return fmt::format("`{}`", node->name->getText());
         }
         return "the category";
       }
-      case P::RuleFactDecl: return "the fact";
-      case P::RuleActionDecl: return "the action";
-      case P::RuleIncompatibleDecl: return "the incompatible actions";
-      case P::RuleActorDecl: return "the actor";
-      case P::RuleDisjointDecl: return "the disjoint actors";
-      case P::RuleLevelsDecl: return "the levels";
-      case P::RuleBodyDecl: return "the body";
+      case P::RuleFactDecl:
+        return "the fact";
+      case P::RuleActionDecl:
+        return "the action";
+      case P::RuleIncompatibleDecl:
+        return "the incompatible actions";
+      case P::RuleActorDecl:
+        return "the actor";
+      case P::RuleDisjointDecl:
+        return "the disjoint actors";
+      case P::RuleLevelsDecl:
+        return "the levels";
+      case P::RuleBodyDecl:
+        return "the body";
       case P::RuleInstrumentField: {
         auto* field = dynamic_cast<antlr4::ParserRuleContext*>(const_cast<antlr4::RuleContext*>(c));
-        if (field != nullptr && field->getStart() != nullptr) return fmt::format("the `{}` field", field->getStart()->getText());
+        if (field != nullptr && field->getStart() != nullptr)
+          return fmt::format("the `{}` field", field->getStart()->getText());
         return "the field";
       }
-      case P::RuleNormDecl: return "the norm";
-      case P::RuleSovereigntyDecl: return "the sovereignty clause";
+      case P::RuleNormDecl:
+        return "the norm";
+      case P::RuleSovereigntyDecl:
+        return "the sovereignty clause";
       case P::RuleAgreementItem:
         if (dynamic_cast<const P::DeferenceContext*>(c) != nullptr) return "the deference";
         return "the date";
       case P::RuleTestStatement:
         if (dynamic_cast<const P::GivenStatementContext*>(c) != nullptr) return "the `given` list";
         return "the expectation";
-      default: break;
+      default:
+        break;
     }
   }
   return "the declaration";

@@ -12,7 +12,8 @@
 namespace nomos::syntax {
 
 /// "a modality (`must`, `must not`, `may` or `need not`)", "`;`", "a name or `{`".
-std::string describeExpected(const antlr4::misc::IntervalSet& expected, const antlr4::dfa::Vocabulary& vocabulary);
+std::string describeExpected(const antlr4::misc::IntervalSet& expected,
+                             const antlr4::dfa::Vocabulary& vocabulary);
 
 /// "`shall`", "the end of the file", "the reserved word `count`" (when a name was expected).
 std::string describeFound(const antlr4::Token* token, std::string_view text, bool nameExpected);
@@ -21,11 +22,13 @@ std::string describeFound(const antlr4::Token* token, std::string_view text, boo
 std::string literalOf(std::size_t type, const antlr4::dfa::Vocabulary& vocabulary);
 
 /// The keyword among `expected` that `word` is most likely a misspelling of.
-std::optional<std::string> suggestKeyword(std::string_view word, const antlr4::misc::IntervalSet& expected,
+std::optional<std::string> suggestKeyword(std::string_view word,
+                                          const antlr4::misc::IntervalSet& expected,
                                           const antlr4::dfa::Vocabulary& vocabulary);
 
 /// The candidate `word` is most likely a misspelling of (case is ignored: `Norm` → `norm`).
-std::optional<std::string> closestWord(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> closestWord(std::string_view word,
+                                       const std::vector<std::string>& candidates);
 
 /// What a `;` ends, for "expected `;` after the norm": found from the innermost rule.
 std::string statementNoun(const antlr4::RuleContext* context);

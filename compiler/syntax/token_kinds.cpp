@@ -28,7 +28,9 @@ bool startsTopLevel(std::size_t type) {
 }
 
 // The keyword tokens are declared first in the grammar, from ACTION to WITHIN.
-bool isKeyword(std::size_t type) { return type >= NomosParser::ACTION && type <= NomosParser::WITHIN; }
+bool isKeyword(std::size_t type) {
+  return type >= NomosParser::ACTION && type <= NomosParser::WITHIN;
+}
 
 bool isStatementBoundary(std::size_t type) {
   return type == NomosParser::SEMI || type == NomosParser::LBRACE || type == NomosParser::RBRACE ||

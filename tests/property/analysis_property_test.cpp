@@ -21,11 +21,11 @@
 
 using namespace nomos;
 using namespace nomos::analysis;
-using nomos::analysis::testing::ProgramBuilder;
 using model::CmpOp;
 using model::Condition;
 using model::Index;
 using model::Modality;
+using nomos::analysis::testing::ProgramBuilder;
 using P = ProgramBuilder;
 
 namespace {
@@ -124,7 +124,8 @@ class RandomProgram {
     if (kind <= 5) {
       Index d = dims[static_cast<std::size_t>(uniform(0, static_cast<int>(dims.size()) - 1))];
       const auto& dim = b.p.dimensions[d];
-      int range = dim.territory ? static_cast<int>(b.p.jurisdictions.size()) : static_cast<int>(dim.categories.size());
+      int range = dim.territory ? static_cast<int>(b.p.jurisdictions.size())
+                                : static_cast<int>(dim.categories.size());
       int n = uniform(1, 2);
       Condition c = P::in(d, {});
       for (int i = 0; i < n; ++i) c.values.push_back(static_cast<Index>(uniform(0, range - 1)));
@@ -165,7 +166,8 @@ bool categoryIn(const model::Dimension& d, Index c, Index ancestor) {
 }
 
 /// Is `value` (a named value, or kNone for the remainder) one of `dim in values`?
-bool valueIn(const model::Program& p, Index dimIndex, Index value, const std::vector<Index>& values) {
+bool valueIn(const model::Program& p, Index dimIndex, Index value,
+             const std::vector<Index>& values) {
   if (value == model::kNone) return false;
   const auto& dim = p.dimensions[dimIndex];
   for (Index v : values) {
@@ -182,17 +184,25 @@ struct Situation {
 
 bool holds(const model::Program& p, const Condition& c, const Situation& s) {
   switch (c.kind) {
-    case Condition::Kind::True: return true;
-    case Condition::Kind::In: return valueIn(p, c.dim, s.dims[c.dim], c.values);
-    case Condition::Kind::Flag: return s.facts[c.fact] != 0;
+    case Condition::Kind::True:
+      return true;
+    case Condition::Kind::In:
+      return valueIn(p, c.dim, s.dims[c.dim], c.values);
+    case Condition::Kind::Flag:
+      return s.facts[c.fact] != 0;
     case Condition::Kind::Compare: {
       std::int64_t v = s.facts[c.fact];
       switch (c.op) {
-        case CmpOp::Lt: return v < c.number;
-        case CmpOp::Le: return v <= c.number;
-        case CmpOp::Gt: return v > c.number;
-        case CmpOp::Ge: return v >= c.number;
-        case CmpOp::Eq: return v == c.number;
+        case CmpOp::Lt:
+          return v < c.number;
+        case CmpOp::Le:
+          return v <= c.number;
+        case CmpOp::Gt:
+          return v > c.number;
+        case CmpOp::Ge:
+          return v >= c.number;
+        case CmpOp::Eq:
+          return v == c.number;
       }
       return false;
     }
@@ -206,7 +216,8 @@ bool holds(const model::Program& p, const Condition& c, const Situation& s) {
         if (holds(p, op, s)) return true;
       }
       return false;
-    case Condition::Kind::Not: return !holds(p, c.operands.front(), s);
+    case Condition::Kind::Not:
+      return !holds(p, c.operands.front(), s);
   }
   return false;
 }
@@ -240,7 +251,8 @@ bool wellFormed(const model::Program& p, const Situation& s) {
   }
   for (Index f = 0; f < p.facts.size(); ++f) {
     if (p.facts[f].kind == model::FactKind::Count && s.facts[f] < 0) return false;
-    if (p.facts[f].kind == model::FactKind::Flag && s.facts[f] != 0 && s.facts[f] != 1) return false;
+    if (p.facts[f].kind == model::FactKind::Flag && s.facts[f] != 0 && s.facts[f] != 1)
+      return false;
   }
   return true;
 }
@@ -250,7 +262,8 @@ Situation toSituation(const Point& pt) { return {pt.dims, pt.facts, pt.date}; }
 class Oracle {
  public:
   explicit Oracle(const model::Program& p) : p_(p) {
-    for (Index d = 0; d < p.dimensions.size(); ++d) dims_.push_back(ctx_.int_const(("d" + std::to_string(d)).c_str()));
+    for (Index d = 0; d < p.dimensions.size(); ++d)
+      dims_.push_back(ctx_.int_const(("d" + std::to_string(d)).c_str()));
     for (Index f = 0; f < p.facts.size(); ++f) {
       bool flag = p.facts[f].kind == model::FactKind::Flag;
       facts_.push_back(flag ? ctx_.bool_const(("f" + std::to_string(f)).c_str())
@@ -283,26 +296,34 @@ class Oracle {
 
   z3::expr encode(const Condition& c) {
     switch (c.kind) {
-      case Condition::Kind::True: return ctx_.bool_val(true);
+      case Condition::Kind::True:
+        return ctx_.bool_val(true);
       case Condition::Kind::In: {
         const auto& dim = p_.dimensions[c.dim];
         std::size_t named = dim.territory ? p_.jurisdictions.size() : dim.categories.size();
         z3::expr_vector options(ctx_);
         for (Index k = 0; k < named; ++k) {
-          if (valueIn(p_, c.dim, k, c.values)) options.push_back(dims_[c.dim] == static_cast<int>(k));
+          if (valueIn(p_, c.dim, k, c.values))
+            options.push_back(dims_[c.dim] == static_cast<int>(k));
         }
         return options.empty() ? ctx_.bool_val(false) : z3::mk_or(options);
       }
-      case Condition::Kind::Flag: return facts_[c.fact];
+      case Condition::Kind::Flag:
+        return facts_[c.fact];
       case Condition::Kind::Compare: {
         z3::expr v = facts_[c.fact];
         z3::expr n = ctx_.int_val(static_cast<int64_t>(c.number));
         switch (c.op) {
-          case CmpOp::Lt: return v < n;
-          case CmpOp::Le: return v <= n;
-          case CmpOp::Gt: return v > n;
-          case CmpOp::Ge: return v >= n;
-          case CmpOp::Eq: return v == n;
+          case CmpOp::Lt:
+            return v < n;
+          case CmpOp::Le:
+            return v <= n;
+          case CmpOp::Gt:
+            return v > n;
+          case CmpOp::Ge:
+            return v >= n;
+          case CmpOp::Eq:
+            return v == n;
         }
         return ctx_.bool_val(false);
       }
@@ -312,7 +333,8 @@ class Oracle {
         for (const auto& op : c.operands) ops.push_back(encode(op));
         return c.kind == Condition::Kind::And ? z3::mk_and(ops) : z3::mk_or(ops);
       }
-      case Condition::Kind::Not: return !encode(c.operands.front());
+      case Condition::Kind::Not:
+        return !encode(c.operands.front());
     }
     return ctx_.bool_val(false);
   }
@@ -329,7 +351,8 @@ class Oracle {
   }
 
   /// A deference's coverage: its condition, on the dates its agreement is in force.
-  z3::expr agreement(const Condition& c, std::optional<model::Date> from, std::optional<model::Date> until) {
+  z3::expr agreement(const Condition& c, std::optional<model::Date> from,
+                     std::optional<model::Date> until) {
     z3::expr e = encode(c);
     if (from) e = e && *date_ >= from->days;
     if (until) e = e && *date_ <= until->days;
@@ -365,8 +388,8 @@ struct Tally {
 /// The algebra: emptiness, meeting, inclusion, complement and witnesses of random norms.
 void checkAlgebra(RandomProgram& gen, Tally& tally) {
   for (int i = 0; i < 4; ++i) {
-    Index n = gen.b.norm("n" + std::to_string(i), model::kNone, gen.subjects[0], Modality::Must, gen.store,
-                         gen.maybeCondition(0.9, 3), gen.maybeCondition(0.3, 2));
+    Index n = gen.b.norm("n" + std::to_string(i), model::kNone, gen.subjects[0], Modality::Must,
+                         gen.store, gen.maybeCondition(0.9, 3), gen.maybeCondition(0.3, 2));
     gen.randomWindow(gen.b[n]);
   }
   const model::Program& p = gen.b.finish();
@@ -457,10 +480,12 @@ void checkConflicts(RandomProgram& gen) {
   }
   const Index actions[] = {gen.process, gen.transfer, gen.disclose, gen.store};
   for (int i = 0; i < count; ++i) {
-    Index ins = gen.b.instrument("I" + std::to_string(i), P::body(issuers[static_cast<std::size_t>(i)]));
+    Index ins =
+        gen.b.instrument("I" + std::to_string(i), P::body(issuers[static_cast<std::size_t>(i)]));
     Modality m = gen.chance(0.5) ? Modality::Must : Modality::MustNot;
-    Index n = gen.b.norm("n" + std::to_string(i), ins, gen.subjects[static_cast<std::size_t>(gen.uniform(0, 3))], m,
-                         actions[gen.uniform(0, 3)], gen.maybeCondition(0.9, 3), gen.maybeCondition(0.2, 1));
+    Index n = gen.b.norm(
+        "n" + std::to_string(i), ins, gen.subjects[static_cast<std::size_t>(gen.uniform(0, 3))], m,
+        actions[gen.uniform(0, 3)], gen.maybeCondition(0.9, 3), gen.maybeCondition(0.2, 1));
     gen.randomWindow(gen.b[n]);
   }
   const model::Program& p = gen.b.finish();
@@ -507,9 +532,10 @@ void checkConflicts(RandomProgram& gen) {
 void checkAgreement(RandomProgram& gen, Tally& tally) {
   Index x = gen.b.jurisdiction("X"), y = gen.b.jurisdiction("Y");  // members of nothing
   Index ix = gen.b.instrument("IX", P::jur(x)), iy = gen.b.instrument("IY", P::jur(y));
-  Index o = gen.b.norm("o", ix, gen.subjects[0], Modality::Must, gen.disclose, gen.maybeCondition(0.8, 2),
-                       gen.maybeCondition(0.2, 1));
-  Index f = gen.b.norm("f", iy, gen.subjects[0], Modality::MustNot, gen.transfer, gen.maybeCondition(0.8, 2));
+  Index o = gen.b.norm("o", ix, gen.subjects[0], Modality::Must, gen.disclose,
+                       gen.maybeCondition(0.8, 2), gen.maybeCondition(0.2, 1));
+  Index f = gen.b.norm("f", iy, gen.subjects[0], Modality::MustNot, gen.transfer,
+                       gen.maybeCondition(0.8, 2));
   gen.randomWindow(gen.b[o]);
   gen.randomWindow(gen.b[f]);
   std::optional<model::Date> from, until;
@@ -550,7 +576,8 @@ void checkAgreement(RandomProgram& gen, Tally& tally) {
   CHECK(wellFormed(p, s));
   CHECK(normHolds(p, p.norms[o], s));
   CHECK(normHolds(p, p.norms[f], s));
-  bool inForce = s.date ? (!from || *from <= *s.date) && (!until || *s.date <= *until) : (!from && !until);
+  bool inForce =
+      s.date ? (!from || *from <= *s.date) && (!until || *s.date <= *until) : (!from && !until);
   CHECK_FALSE((inForce && holds(p, cover, s)));
 }
 
@@ -578,8 +605,9 @@ TEST_CASE("region algebra agrees with Z3 on random programs") {
     RandomProgram gen(static_cast<std::uint64_t>(i) * 7919 + 1);
     checkAlgebra(gen, tally);
   }
-  MESSAGE("meets " << tally.meets << ", disjoint " << tally.disjoint << ", included " << tally.included
-                   << ", not included " << tally.notIncluded << ", skipped " << tally.skipped);
+  MESSAGE("meets " << tally.meets << ", disjoint " << tally.disjoint << ", included "
+                   << tally.included << ", not included " << tally.notIncluded << ", skipped "
+                   << tally.skipped);
   // The generator must exercise both answers of every question, or the test proves little.
   CHECK(tally.meets > n);
   CHECK(tally.disjoint > n / 4);

@@ -36,7 +36,8 @@ TEST_CASE("pipl_41 x cloud_2713: an unresolved conflict with the spec's witness"
   CHECK(j["facts"]["approved"] == false);
   CHECK(j["date"] == "2021-11-01");  // the first day both apply
   CHECK(f->witness->text ==
-        "a ServiceProvider discloses personal data; location CN, recipient US, establishment US; legal_process, "
+        "a ServiceProvider discloses personal data; location CN, recipient US, establishment US; "
+        "legal_process, "
         "not approved; on 2021-11-01");
 
   const diag::Diagnostic* d = run.diagnostic(DiagId::ConflictObligationProhibition);
@@ -88,7 +89,8 @@ TEST_CASE("obligations and prohibitions by action taxonomy") {
   Index mustDisclose = w.b.norm("must_disclose", ins, w.Company, Modality::Must, w.disclose);
   Index mustNotTransfer = w.b.norm("no_transfer", other, w.Company, Modality::MustNot, w.transfer);
   Index mustTransfer = w.b.norm("must_transfer", ins, w.Company, Modality::Must, w.transfer);
-  Index mustNotAbroad = w.b.norm("no_abroad", other, w.Company, Modality::MustNot, w.transfer_abroad);
+  Index mustNotAbroad =
+      w.b.norm("no_abroad", other, w.Company, Modality::MustNot, w.transfer_abroad);
   auto& program = w.b.finish();
   Run run = analyzeProgram(program);
   auto conflicts = run.withCode(DiagId::ConflictObligationProhibition);
@@ -158,8 +160,8 @@ TEST_CASE("a permission of an action incompatible with an obligation") {
   Index ins = w.b.instrument("LAW", P::jur(w.CN));
   Index other = w.b.instrument("OTHER", P::jur(w.US));
   Index mayRetain = w.b.norm("may_retain", ins, w.Company, Modality::May, w.retain);
-  Index mustDelete = w.b.norm("must_delete", other, w.Company, Modality::Must, w.del,
-                              P::in(w.data, {w.personal}));
+  Index mustDelete =
+      w.b.norm("must_delete", other, w.Company, Modality::Must, w.del, P::in(w.data, {w.personal}));
   auto& program = w.b.finish();
   Run run = analyzeProgram(program);
   const Finding* f = run.only(DiagId::ContradictionPermissionIncompatible);
@@ -168,7 +170,9 @@ TEST_CASE("a permission of an action incompatible with an obligation") {
   CHECK(f->second == mayRetain);
   const diag::Diagnostic* d = run.diagnostic(DiagId::ContradictionPermissionIncompatible);
   REQUIRE(d);
-  CHECK(d->message == "contradiction: `may_retain` permits an action incompatible with what `must_delete` obliges");
+  CHECK(
+      d->message ==
+      "contradiction: `may_retain` permits an action incompatible with what `must_delete` obliges");
   CHECK(d->related[0].message == "`may_retain` permits retain here (LAW)");
 }
 
@@ -192,7 +196,8 @@ TEST_CASE("deadline overlap names the stricter deadline") {
   CHECK(f->second == slow);
   CHECK(f->severity == diag::Severity::Note);
   CHECK(f->message ==
-        "deadlines overlap: `report_24` and `report_72` oblige the same action within 24 hours and 72 hours; the "
+        "deadlines overlap: `report_24` and `report_72` oblige the same action within 24 hours and "
+        "72 hours; the "
         "stricter, `report_24`, applies");
   CHECK(f->witness->json["actor"] == nlohmann::json::array({"CIIOperator"}));
   CHECK(f->witness->json["dimensions"]["sector"] == "critical_infrastructure");
@@ -201,7 +206,8 @@ TEST_CASE("deadline overlap names the stricter deadline") {
 TEST_CASE("no finding where the norms cannot meet") {
   SpecWorld w;
   Index cn = w.b.instrument("CNLAW", P::jur(w.CN));
-  Index us = w.b.instrument("USLAW", P::jur(w.US), model::kNone, P::date(2020, 1, 1), P::date(2020, 12, 31));
+  Index us = w.b.instrument("USLAW", P::jur(w.US), model::kNone, P::date(2020, 1, 1),
+                            P::date(2020, 12, 31));
   Index us2 = w.b.instrument("USLAW2", P::jur(w.US), model::kNone, P::date(2021, 1, 1));
   // Disjoint actor classes.
   w.b.norm("gov_must", cn, w.Government, Modality::Must, w.disclose);
@@ -241,7 +247,8 @@ TEST_CASE("pair findings beyond the limit are counted, not materialised") {
   Index cn = w.b.instrument("CNLAW", P::jur(w.CN));
   Index us = w.b.instrument("USLAW", P::jur(w.US));
   for (int i = 0; i < 3; ++i) {
-    w.b.norm("must_" + std::to_string(i), cn, w.Company, Modality::Must, w.store, P::in(w.location, {w.EU}));
+    w.b.norm("must_" + std::to_string(i), cn, w.Company, Modality::Must, w.store,
+             P::in(w.location, {w.EU}));
     w.b.norm("must_not_" + std::to_string(i), us, w.Company, Modality::MustNot, w.store);
   }
   auto& program = w.b.finish();
@@ -255,5 +262,7 @@ TEST_CASE("pair findings beyond the limit are counted, not materialised") {
   const Finding* f = limited.only(DiagId::TooManyFindings);
   REQUIRE(f);
   CHECK(f->kind == FindingKind::TooComplex);
-  CHECK(f->message == "5 more conflicts, contradictions and resolved pairs were found but not reported (the limit is 4)");
+  CHECK(f->message ==
+        "5 more conflicts, contradictions and resolved pairs were found but not reported (the "
+        "limit is 4)");
 }

@@ -16,10 +16,13 @@ using diag::DiagId;
 TEST_CASE("sovereignty claims of unrelated jurisdictions overlap") {
   SpecWorld w;
   // LANGUAGE.md §5.
-  Index cnData = w.b.claim("cn_data", w.CN,
-                           P::any({P::in(w.location, {w.CN}), P::all({P::in(w.data, {w.personal}), P::in(w.residence, {w.CN})})}));
+  Index cnData =
+      w.b.claim("cn_data", w.CN,
+                P::any({P::in(w.location, {w.CN}),
+                        P::all({P::in(w.data, {w.personal}), P::in(w.residence, {w.CN})})}));
   Index usProviders = w.b.claim("us_providers", w.US, P::in(w.establishment, {w.US}));
-  Index cnCii = w.b.claim("cn_cii", w.CN, P::all({P::in(w.location, {w.CN}), P::in(w.sector, {w.critical})}), true);
+  Index cnCii = w.b.claim("cn_cii", w.CN,
+                          P::all({P::in(w.location, {w.CN}), P::in(w.sector, {w.critical})}), true);
   auto& program = w.b.finish();
   Run run = analyzeProgram(program);
 
@@ -48,7 +51,8 @@ TEST_CASE("claims of a jurisdiction and its member, or of disjoint situations, d
   w.b.claim("eu_gdpr", w.EU, P::in(w.location, {w.EU}), true);
   w.b.claim("ie_dpa", w.IE, P::in(w.location, {w.IE}));
   w.b.claim("uk_only", w.UK, P::in(w.location, {w.UK}));
-  w.b.claim("us_abroad", w.US, P::notIn(w.location, {w.CN, w.US, w.EU, w.UK}));  // undeclared places only
+  w.b.claim("us_abroad", w.US,
+            P::notIn(w.location, {w.CN, w.US, w.EU, w.UK}));  // undeclared places only
   Run run = analyzeProgram(w.b.finish());
   CHECK(run.result.findings.empty());
 }
@@ -56,10 +60,12 @@ TEST_CASE("claims of a jurisdiction and its member, or of disjoint situations, d
 TEST_CASE("a norm reaching beyond its issuer's claims") {
   SpecWorld w;
   w.b.claim("cn_data", w.CN,
-            P::any({P::in(w.location, {w.CN}), P::all({P::in(w.data, {w.personal}), P::in(w.residence, {w.CN})})}));
+            P::any({P::in(w.location, {w.CN}),
+                    P::all({P::in(w.data, {w.personal}), P::in(w.residence, {w.CN})})}));
   Index pipl = w.addPipl41();  // location in CN: inside the claim
   Index law = w.b.instrument("CSL", P::jur(w.CN), w.statute, P::date(2017, 6, 1));
-  Index wide = w.b.norm("csl_store", law, w.CIIOperator, Modality::Must, w.store, P::in(w.data, {w.important}));
+  Index wide = w.b.norm("csl_store", law, w.CIIOperator, Modality::Must, w.store,
+                        P::in(w.data, {w.important}));
   Index us = w.b.instrument("USLAW", P::jur(w.US));
   w.b.norm("no_claims_no_reach", us, w.Company, Modality::Must, w.collect);  // US claims nothing
   auto& program = w.b.finish();
@@ -69,7 +75,8 @@ TEST_CASE("a norm reaching beyond its issuer's claims") {
   CHECK(f->first == wide);
   CHECK(f->first != pipl);
   CHECK(f->message ==
-        "norm `csl_store` reaches beyond the issuer's claimed sovereignty: CN claims no authority over some "
+        "norm `csl_store` reaches beyond the issuer's claimed sovereignty: CN claims no authority "
+        "over some "
         "situations it governs");
   // The witness lies outside the claim: important data stored outside CN.
   REQUIRE(f->point);
@@ -91,10 +98,11 @@ TEST_CASE("norms that can never apply say why") {
   w.b[window].until = P::date(2024, 12, 31);
   Index never = w.b.norm("never", law, w.Company, Modality::Must, w.store,
                          P::all({P::in(w.location, {w.IE}), P::notIn(w.location, {w.EU})}));
-  Index unless = w.b.norm("always_excused", law, w.Company, Modality::Must, w.use, P::in(w.data, {w.sensitive}),
-                          P::in(w.data, {w.personal}));
-  Index closed = w.b.norm("closed_gap", law, w.Company, Modality::Must, w.collect,
-                          P::notIn(w.purpose, {w.law_enforcement, w.national_security, w.commercial, w.research}));
+  Index unless = w.b.norm("always_excused", law, w.Company, Modality::Must, w.use,
+                          P::in(w.data, {w.sensitive}), P::in(w.data, {w.personal}));
+  Index closed = w.b.norm(
+      "closed_gap", law, w.Company, Modality::Must, w.collect,
+      P::notIn(w.purpose, {w.law_enforcement, w.national_security, w.commercial, w.research}));
   // One day is a window: `until` is inclusive.
   Index oneDay = w.b.norm("one_day", law, w.Company, Modality::Must, w.retain);
   w.b[oneDay].effective = P::date(2024, 1, 1);
@@ -105,12 +113,14 @@ TEST_CASE("norms that can never apply say why") {
   REQUIRE(found.size() == 4);
   CHECK(found[0]->first == window);
   CHECK(found[0]->message ==
-        "norm `backwards` can never apply: its window is empty: it takes effect on 2025-01-01 but ends on 2024-12-31");
+        "norm `backwards` can never apply: its window is empty: it takes effect on 2025-01-01 but "
+        "ends on 2024-12-31");
   CHECK(found[1]->first == never);
   CHECK(found[1]->message == "norm `never` can never apply: its `where` condition can never hold");
   CHECK(found[2]->first == unless);
   CHECK(found[2]->message ==
-        "norm `always_excused` can never apply: its `unless` clause excludes every situation its `where` clause "
+        "norm `always_excused` can never apply: its `unless` clause excludes every situation its "
+        "`where` clause "
         "describes");
   CHECK(found[3]->first == closed);
   // Empty norms take part in nothing else.
@@ -124,9 +134,11 @@ TEST_CASE("redundant norms") {
   Index broad = w.b.norm("no_transfer", law, w.Company, Modality::MustNot, w.transfer);
   Index narrow = w.b.norm("no_disclose_cn", law, w.ServiceProvider, Modality::MustNot, w.disclose,
                           P::in(w.location, {w.CN}));
-  w.b.norm("us_no_disclose", other, w.ServiceProvider, Modality::MustNot, w.disclose);  // another issuer
+  w.b.norm("us_no_disclose", other, w.ServiceProvider, Modality::MustNot,
+           w.disclose);  // another issuer
   Index twinA = w.b.norm("twin_a", law, w.Company, Modality::Must, w.store, P::is(w.approved));
-  Index twinB = w.b.norm("twin_b", law, w.Company, Modality::Must, w.store, P::no(P::no(P::is(w.approved))));
+  Index twinB =
+      w.b.norm("twin_b", law, w.Company, Modality::Must, w.store, P::no(P::no(P::is(w.approved))));
   // An obligation of a broader action is weaker: must transfer does not make must disclose
   // redundant, nor the reverse.
   w.b.norm("must_disclose", law, w.Company, Modality::Must, w.disclose);
@@ -141,7 +153,8 @@ TEST_CASE("redundant norms") {
   CHECK(found[0]->first == narrow);
   CHECK(found[0]->second == broad);
   CHECK(found[0]->message ==
-        "norm `no_disclose_cn` is redundant: `no_transfer` of the same issuer already says the same wherever it "
+        "norm `no_disclose_cn` is redundant: `no_transfer` of the same issuer already says the "
+        "same wherever it "
         "applies");
   CHECK(found[1]->first == twinB);  // of two equal norms, only the later one
   CHECK(found[1]->second == twinA);
@@ -152,7 +165,8 @@ TEST_CASE("a condition beyond the box budget is reported and left out") {
   std::vector<Index> flags;
   for (int i = 0; i < 16; ++i) flags.push_back(w.b.flag("f" + std::to_string(i)));
   std::vector<model::Condition> ands;
-  for (int i = 0; i < 8; ++i) ands.push_back(P::any({P::is(flags[2 * i]), P::is(flags[2 * i + 1])}));
+  for (int i = 0; i < 8; ++i)
+    ands.push_back(P::any({P::is(flags[2 * i]), P::is(flags[2 * i + 1])}));
   Index law = w.b.instrument("LAW", P::jur(w.CN));
   Index other = w.b.instrument("OTHER", P::jur(w.US));
   Index huge = w.b.norm("huge", law, w.Company, Modality::Must, w.store, P::all(ands));
@@ -164,7 +178,8 @@ TEST_CASE("a condition beyond the box budget is reported and left out") {
   const Finding* f = run.only(DiagId::RegionTooLarge);
   REQUIRE(f);
   CHECK(f->first == huge);
-  CHECK(f->message == "the condition of `huge` is too complex to analyse (its normal form exceeds 64 boxes)");
+  CHECK(f->message ==
+        "the condition of `huge` is too complex to analyse (its normal form exceeds 64 boxes)");
   CHECK(run.count(DiagId::ConflictObligationProhibition) == 0);
   // With room for its 256 boxes, the same program has its conflict.
   options.maxBoxes = 1024;

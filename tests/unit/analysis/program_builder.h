@@ -77,9 +77,12 @@ class ProgramBuilder {
     p.actions.push_back(a);
     return id;
   }
-  void incompatible(std::initializer_list<Index> actions) { p.incompatibles.push_back({actions, nextSpan()}); }
+  void incompatible(std::initializer_list<Index> actions) {
+    p.incompatibles.push_back({actions, nextSpan()});
+  }
 
-  Index actor(const std::string& name, std::initializer_list<Index> parents = {}, bool body = false) {
+  Index actor(const std::string& name, std::initializer_list<Index> parents = {},
+              bool body = false) {
     model::ActorClass a;
     named(a, name);
     a.parents = parents;
@@ -87,7 +90,9 @@ class ProgramBuilder {
     p.actors.push_back(a);
     return static_cast<Index>(p.actors.size() - 1);
   }
-  void disjoint(std::initializer_list<Index> actors) { p.disjoints.push_back({actors, nextSpan()}); }
+  void disjoint(std::initializer_list<Index> actors) {
+    p.disjoints.push_back({actors, nextSpan()});
+  }
 
   /// One `levels` chain, highest first; returns the first level's index.
   Index levels(std::initializer_list<std::string> names) {
@@ -105,7 +110,8 @@ class ProgramBuilder {
   }
 
   Index instrument(const std::string& name, model::Issuer issuer, Index level = model::kNone,
-                   std::optional<model::Date> effective = {}, std::optional<model::Date> until = {}) {
+                   std::optional<model::Date> effective = {},
+                   std::optional<model::Date> until = {}) {
     model::Instrument i;
     named(i, name);
     i.issuer = issuer;
@@ -145,7 +151,8 @@ class ProgramBuilder {
     return static_cast<Index>(p.claims.size() - 1);
   }
 
-  Index agreement(const std::string& name, std::vector<model::Issuer> parties, std::optional<model::Date> effective = {},
+  Index agreement(const std::string& name, std::vector<model::Issuer> parties,
+                  std::optional<model::Date> effective = {},
                   std::optional<model::Date> until = {}) {
     model::Agreement a;
     named(a, name);
@@ -172,7 +179,9 @@ class ProgramBuilder {
     c.values = values;
     return c;
   }
-  static Condition notIn(Index dim, std::initializer_list<Index> values) { return no(in(dim, values)); }
+  static Condition notIn(Index dim, std::initializer_list<Index> values) {
+    return no(in(dim, values));
+  }
   static Condition is(Index fact) {
     Condition c;
     c.kind = Condition::Kind::Flag;

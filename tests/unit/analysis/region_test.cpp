@@ -37,7 +37,8 @@ TEST_CASE("open world: a category without its named subcategories is satisfiable
   CHECK_FALSE(r.empty());
   CHECK(f.witness(r).dims[w.data] == w.personal);
   // Every leaf of `sensitive` excluded still leaves `sensitive` itself (its remainder).
-  Region s = f.region(P::all({P::in(w.data, {w.sensitive}), P::notIn(w.data, {w.biometric, w.health, w.minors})}));
+  Region s = f.region(
+      P::all({P::in(w.data, {w.sensitive}), P::notIn(w.data, {w.biometric, w.health, w.minors})}));
   REQUIRE_FALSE(s.empty());
   CHECK(f.witness(s).dims[w.data] == w.sensitive);
   // Outside every named category lies the dimension's remainder.
@@ -62,7 +63,10 @@ TEST_CASE("closed dimensions have no remainder") {
   CHECK(domains.atomCount(kind) == 3);  // a1, a2, b
   CHECK(algebra.condition(P::all({P::in(kind, {a}), P::notIn(kind, {a1, a2})})).empty());
   CHECK(algebra.condition(P::notIn(kind, {a, bb})).empty());
-  CHECK(algebra.condition(P::notIn(w.purpose, {w.law_enforcement, w.national_security, w.commercial, w.research})).empty());
+  CHECK(algebra
+            .condition(P::notIn(w.purpose,
+                                {w.law_enforcement, w.national_security, w.commercial, w.research}))
+            .empty());
   // The same shapes in an open dimension are satisfiable.
   CHECK_FALSE(algebra.condition(P::all({P::in(open, {o}), P::notIn(open, {o1})})).empty());
   CHECK_FALSE(algebra.condition(P::notIn(open, {o})).empty());
@@ -88,7 +92,8 @@ TEST_CASE("territory: undeclared jurisdictions and transitive membership") {
   CHECK_FALSE(f.algebra.includes(f.region(P::in(w.location, {w.IE})), eu));
   CHECK(f.region(P::all({P::in(w.location, {w.IE}), P::notIn(w.location, {w.EU})})).empty());
   // EU minus all its named members is EU's own atom.
-  Region euOnly = f.region(P::all({P::in(w.location, {w.EU}), P::notIn(w.location, {w.DE, w.FR, w.IE, w.NL})}));
+  Region euOnly =
+      f.region(P::all({P::in(w.location, {w.EU}), P::notIn(w.location, {w.DE, w.FR, w.IE, w.NL})}));
   REQUIRE_FALSE(euOnly.empty());
   CHECK(f.witness(euOnly).dims[w.location] == w.EU);
   // Two territory dimensions are independent.
@@ -104,21 +109,27 @@ TEST_CASE("members of members are within the outer jurisdiction") {
   auto& program = b.finish();
   Domains domains(program);
   Algebra algebra(domains, 64);
-  CHECK(algebra.includes(algebra.condition(P::in(loc, {eu})), algebra.condition(P::in(loc, {bavaria}))));
+  CHECK(algebra.includes(algebra.condition(P::in(loc, {eu})),
+                         algebra.condition(P::in(loc, {bavaria}))));
   CHECK(algebra.condition(P::all({P::in(loc, {bavaria}), P::notIn(loc, {eu})})).empty());
 }
 
 TEST_CASE("counts are non-negative integers") {
   Fixture f;
   auto& w = f.w;
-  CHECK(f.region(P::all({P::cmp(w.individuals, CmpOp::Ge, 1000), P::cmp(w.individuals, CmpOp::Lt, 1000)})).empty());
+  CHECK(f.region(P::all({P::cmp(w.individuals, CmpOp::Ge, 1000),
+                         P::cmp(w.individuals, CmpOp::Lt, 1000)}))
+            .empty());
   CHECK(f.region(P::cmp(w.individuals, CmpOp::Lt, 0)).empty());
-  CHECK(f.region(P::all({P::cmp(w.individuals, CmpOp::Gt, 5), P::cmp(w.individuals, CmpOp::Lt, 7)})).boxes.size() == 1);
-  Region six = f.region(P::all({P::cmp(w.individuals, CmpOp::Gt, 5), P::cmp(w.individuals, CmpOp::Lt, 7)}));
+  CHECK(f.region(P::all({P::cmp(w.individuals, CmpOp::Gt, 5), P::cmp(w.individuals, CmpOp::Lt, 7)}))
+            .boxes.size() == 1);
+  Region six =
+      f.region(P::all({P::cmp(w.individuals, CmpOp::Gt, 5), P::cmp(w.individuals, CmpOp::Lt, 7)}));
   CHECK(f.witness(six).facts[w.individuals] == 6);
   Region notFive = f.region(P::no(P::cmp(w.individuals, CmpOp::Eq, 5)));
   CHECK(notFive.boxes.size() == 2);
-  CHECK(f.algebra.includes(f.region(P::cmp(w.individuals, CmpOp::Le, 4)), f.region(P::cmp(w.individuals, CmpOp::Lt, 5))));
+  CHECK(f.algebra.includes(f.region(P::cmp(w.individuals, CmpOp::Le, 4)),
+                           f.region(P::cmp(w.individuals, CmpOp::Lt, 5))));
   // `x >= 0` holds for every count.
   CHECK(f.region(P::cmp(w.individuals, CmpOp::Ge, 0)).boxes.front().isUniverse());
 }
@@ -126,15 +137,16 @@ TEST_CASE("counts are non-negative integers") {
 TEST_CASE("complement, subtraction and inclusion agree") {
   Fixture f;
   auto& w = f.w;
-  Region a = f.region(P::any({P::all({P::in(w.data, {w.personal}), P::is(w.approved)}),
-                              P::all({P::in(w.location, {w.EU}), P::cmp(w.individuals, CmpOp::Ge, 10)})}));
+  Region a =
+      f.region(P::any({P::all({P::in(w.data, {w.personal}), P::is(w.approved)}),
+                       P::all({P::in(w.location, {w.EU}), P::cmp(w.individuals, CmpOp::Ge, 10)})}));
   Region notA = f.algebra.complement(a);
   CHECK(f.algebra.intersect(a, notA).empty());
   CHECK(f.algebra.includes(f.algebra.unite(a, notA), Region::universe()));
   // The complement computed by the algebra equals the negated condition's normal form.
-  Region negated = f.algebra.condition(P::no(P::any({P::all({P::in(w.data, {w.personal}), P::is(w.approved)}),
-                                                    P::all({P::in(w.location, {w.EU}),
-                                                            P::cmp(w.individuals, CmpOp::Ge, 10)})})));
+  Region negated = f.algebra.condition(
+      P::no(P::any({P::all({P::in(w.data, {w.personal}), P::is(w.approved)}),
+                    P::all({P::in(w.location, {w.EU}), P::cmp(w.individuals, CmpOp::Ge, 10)})})));
   CHECK(f.algebra.includes(notA, negated));
   CHECK(f.algebra.includes(negated, notA));
 
@@ -158,7 +170,8 @@ TEST_CASE("a normal form beyond the budget throws instead of growing") {
   // (f0 or g0) and (f1 or g1) ... with distinct flags: 2^6 = 64 boxes fit, 2^7 do not.
   auto product = [&](int pairs) {
     std::vector<model::Condition> ands;
-    for (int i = 0; i < pairs; ++i) ands.push_back(P::any({P::is(flags[2 * i]), P::is(flags[2 * i + 1])}));
+    for (int i = 0; i < pairs; ++i)
+      ands.push_back(P::any({P::is(flags[2 * i]), P::is(flags[2 * i + 1])}));
     return P::all(ands);
   };
   CHECK(algebra.condition(product(6)).boxes.size() <= 100);
@@ -168,17 +181,20 @@ TEST_CASE("a normal form beyond the budget throws instead of growing") {
 TEST_CASE("witness text and json use plain words") {
   Fixture f;
   auto& w = f.w;
-  Region r = f.region(P::all({P::in(w.data, {w.personal}), P::in(w.location, {w.CN}), P::notIn(w.recipient, {w.CN, w.US, w.EU, w.UK}),
-                              P::is(w.legal_process), P::no(P::is(w.approved)), P::cmp(w.individuals, CmpOp::Ge, 1500)}));
+  Region r =
+      f.region(P::all({P::in(w.data, {w.personal}), P::in(w.location, {w.CN}),
+                       P::notIn(w.recipient, {w.CN, w.US, w.EU, w.UK}), P::is(w.legal_process),
+                       P::no(P::is(w.approved)), P::cmp(w.individuals, CmpOp::Ge, 1500)}));
   Box box = r.boxes.front();
   box.dates = {P::date(2024, 1, 1).days, kAllDates.hi};
   Point pt = pickPoint(box, f.domains);
   WitnessActs acts{{w.ServiceProvider}, {w.disclose}};
   diag::Witness wit = renderWitness(f.program, pt, acts, {w.data, w.location, w.recipient},
                                     {w.approved, w.legal_process, w.individuals});
-  CHECK(wit.text ==
-        "a ServiceProvider discloses personal data; location CN, recipient other than CN, US, EU, …; "
-        "legal_process, not approved, individuals 1500; on 2024-01-01");
+  CHECK(
+      wit.text ==
+      "a ServiceProvider discloses personal data; location CN, recipient other than CN, US, EU, …; "
+      "legal_process, not approved, individuals 1500; on 2024-01-01");
   CHECK(wit.json["actor"] == nlohmann::json::array({"ServiceProvider"}));
   CHECK(wit.json["action"] == "disclose");
   CHECK(wit.json["dimensions"]["data"] == "personal");

@@ -39,7 +39,8 @@ TEST_CASE("explicit prevails over within one issuer") {
   CHECK(f.resolution.rule == "prevails over");
   CHECK(f.resolution.pairCode == DiagId::ConflictObligationProhibition);
   CHECK(f.kind == FindingKind::Conflict);
-  CHECK(f.message == "conflict between `never_store` and `keep` is resolved: `keep` prevails (prevails over)");
+  CHECK(f.message ==
+        "conflict between `never_store` and `keep` is resolved: `keep` prevails (prevails over)");
   CHECK(run.count(DiagId::PrecedenceIgnored) == 0);
 }
 
@@ -69,8 +70,8 @@ TEST_CASE("lex superior, then lex specialis, then lex posterior") {
     SpecWorld w;
     Index law = w.b.instrument("LAW", P::jur(w.CN), w.statute);
     Index general = w.b.norm("no_transfer", law, w.Company, Modality::MustNot, w.transfer);
-    Index special = w.b.norm("disclose_on_warrant", law, w.ServiceProvider, Modality::Must, w.disclose,
-                             P::is(w.legal_process));
+    Index special = w.b.norm("disclose_on_warrant", law, w.ServiceProvider, Modality::Must,
+                             w.disclose, P::is(w.legal_process));
     Run run = analyzeProgram(w.b.finish());
     const Finding& f = resolvedPair(run);
     CHECK(f.resolution.winner == special);
@@ -107,7 +108,8 @@ TEST_CASE("lex superior, then lex specialis, then lex posterior") {
 TEST_CASE("primacy: the enclosing jurisdiction's norm prevails") {
   SpecWorld w;
   Index gdpr = w.b.instrument("GDPR", P::jur(w.EU), w.regulation);
-  Index bdsg = w.b.instrument("BDSG", P::jur(w.DE), w.statute);  // a higher level, but in a member state
+  Index bdsg =
+      w.b.instrument("BDSG", P::jur(w.DE), w.statute);  // a higher level, but in a member state
   Index de = w.b.norm("de_must", bdsg, w.Company, Modality::Must, w.retain);
   Index eu = w.b.norm("eu_must_not", gdpr, w.Company, Modality::MustNot, w.retain);
   Run run = analyzeProgram(w.b.finish());
@@ -183,7 +185,8 @@ TEST_CASE("agreements between unrelated issuers") {
     const diag::Diagnostic* d = run.diagnostic(DiagId::ConflictObligationProhibition);
     REQUIRE(d);
     CHECK(d->related.size() == 3);
-    CHECK(d->related[2].message == "agreement `us_uk_data` settles only part of it: US defers to UK here");
+    CHECK(d->related[2].message ==
+          "agreement `us_uk_data` settles only part of it: US defers to UK here");
   }
 }
 
@@ -214,7 +217,8 @@ TEST_CASE("an agreement no longer in force does not resolve") {
   Index uk = w.b.instrument("UKLAW", P::jur(w.UK), model::kNone, P::date(2023, 1, 1));
   w.b.norm("us_must", us, w.ServiceProvider, Modality::Must, w.disclose);
   w.b.norm("uk_must_not", uk, w.Company, Modality::MustNot, w.disclose, P::in(w.residence, {w.UK}));
-  Index ag = w.b.agreement("expired", {P::jur(w.US), P::jur(w.UK)}, P::date(2020, 1, 1), P::date(2022, 12, 31));
+  Index ag = w.b.agreement("expired", {P::jur(w.US), P::jur(w.UK)}, P::date(2020, 1, 1),
+                           P::date(2022, 12, 31));
   w.b.defers(ag, P::jur(w.US), P::jur(w.UK), P::in(w.residence, {w.UK}));
   Run run = analyzeProgram(w.b.finish());
   const Finding* f = run.only(DiagId::ConflictObligationProhibition);

@@ -61,7 +61,8 @@ struct Analysed {
 inline std::unique_ptr<Analysed> analyseText(std::string_view text, Options options = {}) {
   namespace fs = std::filesystem;
   std::random_device rd;
-  fs::path root = fs::temp_directory_path() / fmt::format("nomos-analysis-{:08x}{:08x}", rd(), rd());
+  fs::path root =
+      fs::temp_directory_path() / fmt::format("nomos-analysis-{:08x}{:08x}", rd(), rd());
   fs::create_directories(root);
   fs::path file = root / "main.nomos";
   {
@@ -72,7 +73,9 @@ inline std::unique_ptr<Analysed> analyseText(std::string_view text, Options opti
   Analysed* raw = a.get();
   sema::Options so;
   so.lints = false;
-  sema::ParseFn parse = [raw](source::FileId id) { return syntax::parseFile(raw->sm, id, raw->diags); };
+  sema::ParseFn parse = [raw](source::FileId id) {
+    return syntax::parseFile(raw->sm, id, raw->diags);
+  };
   a->program = sema::build({file}, so, a->sm, a->diags, parse);
   std::error_code ec;
   fs::remove_all(root, ec);

@@ -14,7 +14,8 @@ struct SpecWorld {
   Index personal, sensitive, biometric, health, minors, important, core, public_info;
   Index law_enforcement, national_security, commercial, research;
   Index approved, legal_process, individuals;
-  Index process, collect, store, use, transfer, transfer_abroad, disclose, del, retain, report_incident;
+  Index process, collect, store, use, transfer, transfer_abroad, disclose, del, retain,
+      report_incident;
   Index Government, Company, Citizen, CIIOperator, ServiceProvider;
   Index constitution, statute, regulation, rule, guideline;
 
@@ -88,17 +89,19 @@ struct SpecWorld {
   /// pipl_41 of LANGUAGE.md §4 (instrument PIPL, effective 2021-11-01).
   Index addPipl41() {
     Index pipl = b.instrument("PIPL", P::jur(CN), statute, P::date(2021, 11, 1));
-    Index n = b.norm("pipl_41", pipl, Company, Modality::MustNot, disclose,
-                     P::all({P::in(data, {personal}), P::in(location, {CN}), P::notIn(recipient, {CN})}),
-                     P::is(approved));
+    Index n =
+        b.norm("pipl_41", pipl, Company, Modality::MustNot, disclose,
+               P::all({P::in(data, {personal}), P::in(location, {CN}), P::notIn(recipient, {CN})}),
+               P::is(approved));
     b[n].article = "41";
     return n;
   }
   /// cloud_2713 of LANGUAGE.md §4 (instrument CLOUD, effective 2018-03-23).
   Index addCloud2713() {
     Index cloud = b.instrument("CLOUD", P::jur(US), statute, P::date(2018, 3, 23));
-    Index n = b.norm("cloud_2713", cloud, ServiceProvider, Modality::Must, disclose,
-                     P::all({P::in(establishment, {US}), P::in(recipient, {US}), P::is(legal_process)}));
+    Index n =
+        b.norm("cloud_2713", cloud, ServiceProvider, Modality::Must, disclose,
+               P::all({P::in(establishment, {US}), P::in(recipient, {US}), P::is(legal_process)}));
     b[n].article = "18 U.S.C. 2713";
     return n;
   }

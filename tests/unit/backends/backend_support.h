@@ -37,7 +37,8 @@ inline std::unique_ptr<driver::Compilation> compileFiles(std::vector<std::string
 }
 
 /// Compiles one file of rule text.
-inline std::unique_ptr<driver::Compilation> compileText(const std::string& name, const std::string& text) {
+inline std::unique_ptr<driver::Compilation> compileText(const std::string& name,
+                                                        const std::string& text) {
   auto dir = scratchDir("backends/src-" + name);
   auto file = dir / (name + ".nomos");
   writeText(file, text);
@@ -46,7 +47,8 @@ inline std::unique_ptr<driver::Compilation> compileText(const std::string& name,
 
 /// The language design's cross-border example (tests/golden-docs/spec_cross_border.nomos).
 inline std::unique_ptr<driver::Compilation> compileSpecExample() {
-  return compileFiles({(sourceDir() / "tests" / "golden-docs" / "spec_cross_border.nomos").string()});
+  return compileFiles(
+      {(sourceDir() / "tests" / "golden-docs" / "spec_cross_border.nomos").string()});
 }
 
 }  // namespace nomos::testing

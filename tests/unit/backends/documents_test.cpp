@@ -13,7 +13,8 @@ using namespace nomos::backends;
 
 namespace {
 
-std::map<std::string, std::string> render(const driver::Compilation& c, DocFormat format, bool single = false) {
+std::map<std::string, std::string> render(const driver::Compilation& c, DocFormat format,
+                                          bool single = false) {
   DocumentOptions o;
   o.format = format;
   o.single = single;
@@ -28,7 +29,8 @@ std::map<std::string, std::string> render(const driver::Compilation& c, DocForma
 std::set<std::string> idsIn(const std::string& page) {
   std::set<std::string> ids;
   static const std::regex id(R"re(\bid="([^"]+)")re");
-  for (auto it = std::sregex_iterator(page.begin(), page.end(), id); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(page.begin(), page.end(), id); it != std::sregex_iterator();
+       ++it) {
     CHECK_MESSAGE(ids.insert((*it)[1]).second, "duplicate id " << (*it)[1]);
   }
   return ids;
@@ -40,7 +42,8 @@ void checkLinks(const std::map<std::string, std::string>& pages, const std::rege
   for (const auto& [name, text] : pages) ids[name] = idsIn(text);
   std::size_t checked = 0;
   for (const auto& [name, text] : pages) {
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), href); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), href);
+         it != std::sregex_iterator(); ++it) {
       std::string target = (*it)[1];
       if (target.starts_with("http")) continue;
       auto hash = target.find('#');
@@ -73,8 +76,11 @@ TEST_SUITE("backends.documents") {
     // Stable anchors: the norm's own name.
     CHECK(pipl.find(R"(<section class="provision" id="pipl_41">)") != std::string::npos);
     // The plain-language rule, the verbatim text and the citation.
-    CHECK(pipl.find("must not <a class=\"term\" href=\"#term-action-disclose\">disclose</a>") != std::string::npos);
-    CHECK(pipl.find("handlers shall not provide personal\ninformation stored within the territory") != std::string::npos);
+    CHECK(pipl.find("must not <a class=\"term\" href=\"#term-action-disclose\">disclose</a>") !=
+          std::string::npos);
+    CHECK(
+        pipl.find("handlers shall not provide personal\ninformation stored within the territory") !=
+        std::string::npos);
     CHECK(pipl.find("PIPL, article 41") != std::string::npos);
     // The conflict, linked across pages, with its witness in words.
     CHECK(pipl.find(R"(href="cloud.html#cloud_2713")") != std::string::npos);
@@ -84,7 +90,8 @@ TEST_SUITE("backends.documents") {
     // Sovereignty clauses of the issuer, linked to the index.
     CHECK(pipl.find(R"(href="index.html#cn_data")") != std::string::npos);
     // A glossary of the words used.
-    CHECK(pipl.find(R"(<dt id="term-actor-Company">Internet company <code>Company</code></dt>)") != std::string::npos);
+    CHECK(pipl.find(R"(<dt id="term-actor-Company">Internet company <code>Company</code></dt>)") !=
+          std::string::npos);
     // The exclusive-claim overlap concerns CN (PIPL's issuer) and US (CLOUD's).
     CHECK(pipl.find("N3031") != std::string::npos);
     CHECK(pages["cloud.html"].find("N3031") != std::string::npos);
@@ -130,8 +137,8 @@ TEST_SUITE("backends.documents") {
     REQUIRE(pages.contains("pipl.md"));
     checkLinks(pages, std::regex(R"re(\]\(([^) ]+)(?: "[^"]*")?\))re"));
     const std::string& pipl = pages["pipl.md"];
-    CHECK(pipl.find("### <a id=\"pipl_41\"></a>§ 1. No provision to foreign authorities without approval") !=
-          std::string::npos);
+    CHECK(pipl.find("### <a id=\"pipl_41\"></a>§ 1. No provision to foreign authorities without "
+                    "approval") != std::string::npos);
     CHECK(pipl.find("*PIPL, article 41* · `pipl_41`") != std::string::npos);
     CHECK(pipl.find("(cloud.md#cloud_2713 ") != std::string::npos);
   }
@@ -192,6 +199,7 @@ norm n1 "Title <em>" from I article "1": A must act;
     CHECK(html.find("Verbatim &lt;i&gt;text&lt;/i&gt; &amp; [brackets]") != std::string::npos);
     auto md = render(*c, DocFormat::Markdown)["i.md"];
     CHECK(md.find("act \\*now\\*") != std::string::npos);
-    CHECK(md.find("> Verbatim \\<i\\>text\\</i\\> & \\[brackets\\]\\\n> \\# not a heading") != std::string::npos);
+    CHECK(md.find("> Verbatim \\<i\\>text\\</i\\> & \\[brackets\\]\\\n> \\# not a heading") !=
+          std::string::npos);
   }
 }

@@ -19,7 +19,8 @@ TEST_SUITE("backends.golden") {
     for (const auto& e : fs::directory_iterator(dir)) {
       // examples/ holds the expectations of the bundled examples (the next test case), not a case.
       if (e.is_directory() && e.path().filename() == "examples") continue;
-      if ((e.is_regular_file() && e.path().extension() == ".nomos") || e.is_directory()) cases.insert(e.path());
+      if ((e.is_regular_file() && e.path().extension() == ".nomos") || e.is_directory())
+        cases.insert(e.path());
     }
     REQUIRE(cases.size() >= 3);
     bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
@@ -38,7 +39,8 @@ TEST_SUITE("backends.golden") {
         testing::writeText(expected, files[0].contents);
         continue;
       }
-      REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
+      REQUIRE_MESSAGE(fs::exists(expected),
+                      "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
       CHECK(files[0].contents == testing::readText(expected));
     }
   }
@@ -50,7 +52,8 @@ TEST_SUITE("backends.golden") {
     bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
     for (const char* name : {"cross_border", "incident_reporting", "company_policy"}) {
       CAPTURE(name);
-      fs::current_path(testing::sourceDir());  // relative paths: the documents name no machine's folders
+      fs::current_path(
+          testing::sourceDir());  // relative paths: the documents name no machine's folders
       auto c = testing::compileFiles({std::string("examples/") + name});
       REQUIRE(c->program() != nullptr);
       backends::DocumentOptions o;
@@ -64,7 +67,8 @@ TEST_SUITE("backends.golden") {
         testing::writeText(expected, files[0].contents);
         continue;
       }
-      REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
+      REQUIRE_MESSAGE(fs::exists(expected),
+                      "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
       CHECK(files[0].contents == testing::readText(expected));
     }
   }

@@ -32,12 +32,15 @@ bool sameCondition(const model::Program& pa, const model::Condition& a, const mo
     const auto& db = pb.dimensions[b.dim];
     if (da.name != db.name || a.values.size() != b.values.size()) return false;
     for (std::size_t i = 0; i < a.values.size(); ++i) {
-      std::string va = da.territory ? pa.jurisdictions[a.values[i]].name : da.categories[a.values[i]].name;
-      std::string vb = db.territory ? pb.jurisdictions[b.values[i]].name : db.categories[b.values[i]].name;
+      std::string va =
+          da.territory ? pa.jurisdictions[a.values[i]].name : da.categories[a.values[i]].name;
+      std::string vb =
+          db.territory ? pb.jurisdictions[b.values[i]].name : db.categories[b.values[i]].name;
       if (va != vb) return false;
     }
   }
-  if ((a.kind == K::Flag || a.kind == K::Compare) && pa.facts[a.fact].name != pb.facts[b.fact].name) return false;
+  if ((a.kind == K::Flag || a.kind == K::Compare) && pa.facts[a.fact].name != pb.facts[b.fact].name)
+    return false;
   if (a.kind == K::Compare && (a.op != b.op || a.number != b.number)) return false;
   for (std::size_t i = 0; i < a.operands.size(); ++i) {
     if (!sameCondition(pa, a.operands[i], pb, b.operands[i])) return false;
@@ -85,7 +88,8 @@ void checkRoundTrip(const driver::Compilation& c) {
     }
   }
   for (model::Index x = 0; x < p.actors.size(); ++x) {
-    for (model::Index y = 0; y < p.actors.size(); ++y) CHECK(p.actorsDisjoint(x, y) == original.actorsDisjoint(x, y));
+    for (model::Index y = 0; y < p.actors.size(); ++y)
+      CHECK(p.actorsDisjoint(x, y) == original.actorsDisjoint(x, y));
   }
   CHECK(imported.findings.findings.size() == c.analysis().findings.size());
   // Exporting the imported program gives the same document, findings included.
@@ -110,7 +114,8 @@ TEST_SUITE("backends.json") {
     CHECK(byName(data["categories"], "sensitive")["parent"] == "personal");
     CHECK(byName(j["dimensions"], "purpose")["closed"] == true);
     CHECK(byName(j["actions"], "disclose")["parent"] == byName(j["actions"], "transfer")["id"]);
-    CHECK(byName(j["actors"], "ServiceProvider")["parents"] == json::array({byName(j["actors"], "Company")["id"]}));
+    CHECK(byName(j["actors"], "ServiceProvider")["parents"] ==
+          json::array({byName(j["actors"], "Company")["id"]}));
     CHECK(j["disjoint"].size() == 1);
     CHECK(byName(j["levels"], "statute")["rank"] == 1);
     CHECK(byName(j["instruments"], "PIPL")["issuer"]["kind"] == "jurisdiction");
@@ -126,9 +131,11 @@ TEST_SUITE("backends.json") {
     const json& where = n["where"];
     CHECK(where["op"] == "and");
     REQUIRE(where["args"].size() == 3);
-    CHECK(where["args"][0] == json{{"op", "in"}, {"dimension", data["id"]}, {"values", {"personal"}}});
+    CHECK(where["args"][0] ==
+          json{{"op", "in"}, {"dimension", data["id"]}, {"values", {"personal"}}});
     CHECK(where["args"][2]["op"] == "not");
-    CHECK(where["args"][2]["args"][0]["values"] == json::array({byName(j["jurisdictions"], "CN")["id"]}));
+    CHECK(where["args"][2]["args"][0]["values"] ==
+          json::array({byName(j["jurisdictions"], "CN")["id"]}));
     CHECK(n["unless"] == json{{"op", "flag"}, {"fact", byName(j["facts"], "approved")["id"]}});
 
     // The conflict, with both norms and the witness.
@@ -140,7 +147,8 @@ TEST_SUITE("backends.json") {
       CHECK(f["severity"] == "error");
       CHECK(f["subjects"] == "norms");
       std::set<std::string> pair{f["first"].get<std::string>(), f["second"].get<std::string>()};
-      std::set<std::string> expected{n["id"].get<std::string>(), byName(j["norms"], "cloud_2713")["id"].get<std::string>()};
+      std::set<std::string> expected{n["id"].get<std::string>(),
+                                     byName(j["norms"], "cloud_2713")["id"].get<std::string>()};
       CHECK(pair == expected);
       CHECK(f["resolution"]["resolved"] == false);
       CHECK(f["witness"]["situation"]["action"] == "disclose");
@@ -157,7 +165,8 @@ TEST_SUITE("backends.json") {
     const json& loc = byName(j["norms"], "pipl_41")["location"];
     CHECK(loc["file"].get<std::string>().ends_with("spec_cross_border.nomos"));
     CHECK(loc["line"] == 55);
-    CHECK(byName(j["modules"], "spec_cross_border")["file"].get<std::string>().ends_with("spec_cross_border.nomos"));
+    CHECK(byName(j["modules"], "spec_cross_border")["file"].get<std::string>().ends_with(
+        "spec_cross_border.nomos"));
   }
 
   TEST_CASE("round trip: the spec example") { checkRoundTrip(*testing::compileSpecExample()); }
@@ -208,6 +217,7 @@ TEST_SUITE("backends.json") {
     CHECK(r.program == nullptr);
     CHECK(r.error.find("malformed export") != std::string::npos);
 
-    CHECK(importJson(json{{"format", "something-else"}}).error.find("not a nomos-export") != std::string::npos);
+    CHECK(importJson(json{{"format", "something-else"}}).error.find("not a nomos-export") !=
+          std::string::npos);
   }
 }

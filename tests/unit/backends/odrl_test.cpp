@@ -35,7 +35,8 @@ TEST_SUITE("backends.odrl") {
     CHECK(pipl["@type"] == "Set");
     CHECK(pipl["profile"] == "nomos:profile");
     CHECK(pipl["assigner"] == "nomos:jurisdiction:spec_cross_border.CN");
-    CHECK(pipl["dct:title"] == "Personal Information Protection Law of the People's Republic of China");
+    CHECK(pipl["dct:title"] ==
+          "Personal Information Protection Law of the People's Republic of China");
     REQUIRE(pipl["prohibition"].size() == 1);
     REQUIRE(pipl["obligation"].size() == 1);
     const json& p41 = pipl["prohibition"][0];
@@ -48,14 +49,17 @@ TEST_SUITE("backends.odrl") {
     // from the instrument's effective date.
     const json& cs = p41["constraint"];
     REQUIRE(cs.size() == 5);
-    CHECK(cs[0] == json{{"leftOperand", "nomos:dimension:spec_cross_border.data"},
-                        {"operator", "isAnyOf"},
-                        {"rightOperand", {{{"@id", "nomos:category:spec_cross_border.data/personal"}}}}});
+    CHECK(cs[0] ==
+          json{{"leftOperand", "nomos:dimension:spec_cross_border.data"},
+               {"operator", "isAnyOf"},
+               {"rightOperand", {{{"@id", "nomos:category:spec_cross_border.data/personal"}}}}});
     CHECK(cs[1]["leftOperand"] == "spatial");  // location: where the act takes place
     CHECK(cs[1]["operator"] == "isAnyOf");
     CHECK(cs[2]["leftOperand"] == "nomos:dimension:spec_cross_border.recipient");
     CHECK(cs[2]["operator"] == "isNoneOf");
-    CHECK(cs[3] == json{{"leftOperand", "nomos:fact:spec_cross_border.approved"}, {"operator", "eq"}, {"rightOperand", false}});
+    CHECK(cs[3] == json{{"leftOperand", "nomos:fact:spec_cross_border.approved"},
+                        {"operator", "eq"},
+                        {"rightOperand", false}});
     CHECK(cs[4]["leftOperand"] == "dateTime");
     CHECK(cs[4]["operator"] == "gteq");
     CHECK(cs[4]["rightOperand"]["@value"] == "2021-11-01");
@@ -67,9 +71,12 @@ TEST_SUITE("backends.odrl") {
                                        {"rightOperand", 1000000}});
 
     // The profile's vocabulary: the action hierarchy and the actor classes.
-    CHECK(node(graph, "nomos:action:spec_cross_border.disclose")["includedIn"] == "nomos:action:spec_cross_border.transfer");
-    CHECK(node(graph, "nomos:action:spec_cross_border.transfer")["includedIn"] == "nomos:action:spec_cross_border.process");
-    CHECK(node(graph, "nomos:actor:spec_cross_border.ServiceProvider")["@type"] == "PartyCollection");
+    CHECK(node(graph, "nomos:action:spec_cross_border.disclose")["includedIn"] ==
+          "nomos:action:spec_cross_border.transfer");
+    CHECK(node(graph, "nomos:action:spec_cross_border.transfer")["includedIn"] ==
+          "nomos:action:spec_cross_border.process");
+    CHECK(node(graph, "nomos:actor:spec_cross_border.ServiceProvider")["@type"] ==
+          "PartyCollection");
     CHECK(node(graph, "nomos:dimension:spec_cross_border.recipient")["@type"] == "LeftOperand");
   }
 
@@ -92,7 +99,8 @@ norm r5 from R: A must report within 24 hours;
 )");
     json j = exportOdrl(*c->program(), OdrlOptions{"https://rules.example.org/vocab#"});
     CHECK(j["@context"][1]["nomos"] == "https://rules.example.org/vocab#");
-    CHECK(exportOdrl(*c->program(), OdrlOptions{"https://rules.example.org/vocab"})["@context"][1]["nomos"] ==
+    CHECK(exportOdrl(*c->program(),
+                     OdrlOptions{"https://rules.example.org/vocab"})["@context"][1]["nomos"] ==
           "https://rules.example.org/vocab#");
     const json& policy = node(j["@graph"], "nomos:instrument:odrl_logic.R");
 
@@ -103,7 +111,9 @@ norm r5 from R: A must report within 24 hours;
 
     // not (approved and users < 5) = not approved or users >= 5
     const json& r2 = policy["prohibition"][0]["constraint"][0]["or"];
-    CHECK(r2[0] == json{{"leftOperand", "nomos:fact:odrl_logic.approved"}, {"operator", "eq"}, {"rightOperand", false}});
+    CHECK(r2[0] == json{{"leftOperand", "nomos:fact:odrl_logic.approved"},
+                        {"operator", "eq"},
+                        {"rightOperand", false}});
     CHECK(r2[1]["operator"] == "gteq");
     CHECK(r2[1]["rightOperand"] == 5);
 
@@ -118,7 +128,8 @@ norm r5 from R: A must report within 24 hours;
       if (con["leftOperand"] == "elapsedTime") {
         deadline = con["operator"] == "lteq" && con["rightOperand"]["@value"] == "PT72H";
       }
-      if (con["leftOperand"] == "dateTime" && con["operator"] == "lteq") until = con["rightOperand"]["@value"] == "2030-12-31";
+      if (con["leftOperand"] == "dateTime" && con["operator"] == "lteq")
+        until = con["rightOperand"]["@value"] == "2030-12-31";
     }
     CHECK(deadline);
     CHECK(until);

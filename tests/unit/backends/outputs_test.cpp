@@ -32,7 +32,9 @@ Run runExport(std::vector<std::string> paths, driver::ExportOptions e) {
   return r;
 }
 
-std::string specPath() { return (testing::sourceDir() / "tests" / "golden-docs" / "spec_cross_border.nomos").string(); }
+std::string specPath() {
+  return (testing::sourceDir() / "tests" / "golden-docs" / "spec_cross_border.nomos").string();
+}
 
 }  // namespace
 
@@ -66,7 +68,8 @@ TEST_SUITE("backends.outputs") {
   TEST_CASE("doc refuses an output that is one of the inputs") {
     auto src = testing::scratchDir("backends/doc-input");
     testing::writeText(src / "spec_cross_border.nomos", testing::readText(specPath()));
-    auto r = runDoc({(src / "spec_cross_border.nomos").string()}, {(src / "spec_cross_border.nomos").string(), false});
+    auto r = runDoc({(src / "spec_cross_border.nomos").string()},
+                    {(src / "spec_cross_border.nomos").string(), false});
     CHECK(r.status == 2);
     CHECK(r.err.find("N0003") != std::string::npos);
     CHECK(testing::readText(src / "spec_cross_border.nomos") == testing::readText(specPath()));

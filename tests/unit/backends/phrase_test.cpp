@@ -48,16 +48,22 @@ TEST_SUITE("backends.phrase") {
     FakeLinker linker;
     Phraser ph(p, linker);
     CHECK(ph.norm(p.norms[normNamed(p, "pipl_41")]).plain() ==
-          "An Internet company must not disclose, where the category of data is personal, the act takes place or "
-          "the data is stored in CN and the jurisdiction of whoever receives the data is outside CN, unless "
+          "An Internet company must not disclose, where the category of data is personal, the act "
+          "takes place or "
+          "the data is stored in CN and the jurisdiction of whoever receives the data is outside "
+          "CN, unless "
           "approved by the competent authority.");
     CHECK(ph.norm(p.norms[normNamed(p, "cloud_2713")]).plain() ==
-          "An electronic communication or remote computing service provider must disclose, where the actor is "
-          "established in US, the jurisdiction of whoever receives the data is in US and served with a warrant, "
+          "An electronic communication or remote computing service provider must disclose, where "
+          "the actor is "
+          "established in US, the jurisdiction of whoever receives the data is in US and served "
+          "with a warrant, "
           "subpoena or court order.");
     CHECK(ph.norm(p.norms[normNamed(p, "pipl_40")]).plain() ==
-          "A critical information infrastructure operator must store, where the category of data is personal, the "
-          "number of individuals whose data is handled is at least 1,000,000 and the act takes place or the data "
+          "A critical information infrastructure operator must store, where the category of data "
+          "is personal, the "
+          "number of individuals whose data is handled is at least 1,000,000 and the act takes "
+          "place or the data "
           "is stored in CN.");
   }
 
@@ -69,8 +75,10 @@ TEST_SUITE("backends.phrase") {
     Phrase s = ph.norm(p.norms[normNamed(p, "pipl_41")]);
     bool subjectLinked = false, jurisdictionLinked = false;
     for (const auto& piece : s.pieces()) {
-      if (piece.text == "Internet company") subjectLinked = piece.href.starts_with("#t0-") && piece.tip == "Company";
-      if (piece.text == "CN") jurisdictionLinked = piece.href.starts_with("#t2-") && !piece.tip.empty();
+      if (piece.text == "Internet company")
+        subjectLinked = piece.href.starts_with("#t0-") && piece.tip == "Company";
+      if (piece.text == "CN")
+        jurisdictionLinked = piece.href.starts_with("#t2-") && !piece.tip.empty();
     }
     CHECK(subjectLinked);
     CHECK(jurisdictionLinked);
@@ -83,14 +91,17 @@ TEST_SUITE("backends.phrase") {
     Phraser ph(p, linker);
     REQUIRE(p.claims.size() == 3);
     CHECK(ph.claim(p.claims[0]).plain() ==
-          "CN claims authority over situations where the act takes place or the data is stored in CN or (the "
+          "CN claims authority over situations where the act takes place or the data is stored in "
+          "CN or (the "
           "category of data is personal and the data subject resides in CN).");
     CHECK(ph.claim(p.claims[2]).plain() ==
-          "CN claims exclusive authority over situations where the act takes place or the data is stored in CN "
+          "CN claims exclusive authority over situations where the act takes place or the data is "
+          "stored in CN "
           "and the economic sector of the activity is critical infrastructure.");
     REQUIRE(p.agreements.size() == 1);
     CHECK(ph.deference(p.agreements[0].deferences[0]).plain() ==
-          "US defers to UK where the data subject resides in UK: there, UK's norms prevail over US's.");
+          "US defers to UK where the data subject resides in UK: there, UK's norms prevail over "
+          "US's.");
   }
 
   TEST_CASE("negation is pushed inward and reads positively") {
@@ -113,10 +124,12 @@ norm r2 "two" from R article "2":
     FakeLinker linker;
     Phraser ph(p, linker);
     CHECK(ph.norm(p.norms[0]).plain() ==
-          "A firm must not share data, where the data is stored outside CN, the category of data is neither "
+          "A firm must not share data, where the data is stored outside CN, the category of data "
+          "is neither "
           "personal nor important or not approved by the regulator.");
     CHECK(ph.norm(p.norms[1]).plain() ==
-          "A firm may share data, where it is not the case that the request is urgent, the number of users is "
+          "A firm may share data, where it is not the case that the request is urgent, the number "
+          "of users is "
           "less than 10 and the number of users is exactly 3.");
   }
 
@@ -138,7 +151,8 @@ norm acme_1 "Acme reports" from NIS article "24":
     FakeLinker linker;
     Phraser ph(p, linker);
     CHECK(ph.norm(p.norms[0]).plain() ==
-          "A service provider must report incident within 24 hours, where big breach holds, from 18 October 2024 "
+          "A service provider must report incident within 24 hours, where big breach holds, from "
+          "18 October 2024 "
           "until 31 December 2030.");
     CHECK(ph.norm(p.norms[1]).plain() == "Acme Cloud Ltd. must report incident within 72 hours.");
   }
@@ -148,18 +162,25 @@ norm acme_1 "Acme reports" from NIS article "24":
     const auto& p = *c->program();
     FakeLinker linker;
     Phraser ph(p, linker);
-    nlohmann::json w = {{"actor", {"Company", "ServiceProvider"}},
-                        {"action", "disclose"},
-                        {"dimensions", {{"data", "personal"}, {"location", "CN"}, {"recipient", "(other)"}}},
-                        {"facts", {{"approved", false}, {"individuals", 12}}},
-                        {"date", "2024-01-01"}};
+    nlohmann::json w = {
+        {"actor", {"Company", "ServiceProvider"}},
+        {"action", "disclose"},
+        {"dimensions", {{"data", "personal"}, {"location", "CN"}, {"recipient", "(other)"}}},
+        {"facts", {{"approved", false}, {"individuals", 12}}},
+        {"date", "2024-01-01"}};
     CHECK(ph.witness(w, "fallback").plain() ==
-          "an electronic communication or remote computing service provider doing disclose, where the category "
-          "of data is personal, the act takes place or the data is stored in CN, the jurisdiction of whoever "
-          "receives the data is in a jurisdiction the rules do not name, not approved by the competent authority "
+          "an electronic communication or remote computing service provider doing disclose, where "
+          "the category "
+          "of data is personal, the act takes place or the data is stored in CN, the jurisdiction "
+          "of whoever "
+          "receives the data is in a jurisdiction the rules do not name, not approved by the "
+          "competent authority "
           "and the number of individuals whose data is handled is exactly 12, on 1 January 2024");
-    nlohmann::json claimsOnly = {{"dimensions", {{"establishment", "US"}}}, {"facts", nlohmann::json::object()}};
-    CHECK(ph.witness(claimsOnly, "fallback").plain() == "a situation where the actor is established in US");
-    CHECK(ph.witness(nlohmann::json(), "as the analysis wrote it").plain() == "as the analysis wrote it");
+    nlohmann::json claimsOnly = {{"dimensions", {{"establishment", "US"}}},
+                                 {"facts", nlohmann::json::object()}};
+    CHECK(ph.witness(claimsOnly, "fallback").plain() ==
+          "a situation where the actor is established in US");
+    CHECK(ph.witness(nlohmann::json(), "as the analysis wrote it").plain() ==
+          "as the analysis wrote it");
   }
 }

@@ -18,7 +18,8 @@ std::string firstBlock(std::string_view page, std::string_view fence) {
   if (start == std::string_view::npos) return {};
   start += fence.size();
   auto end = page.find("\n```", start);
-  return std::string(page.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
+  return std::string(
+      page.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
 }
 
 }  // namespace
@@ -48,10 +49,12 @@ TEST_CASE("the example of every explain page triggers its code") {
       CHECK_MESSAGE(!script.empty(), "the page has neither a ```nomos nor a ```sh example");
       if (script.empty()) continue;
       writeText(dir / "example.sh", script);
-      std::string cmd = "cd '" + dir.string() + "' && PATH='" + NOMOS_BINARY_DIR + "/bin':\"$PATH\" bash example.sh > output.txt 2>&1";
+      std::string cmd = "cd '" + dir.string() + "' && PATH='" + NOMOS_BINARY_DIR +
+                        "/bin':\"$PATH\" bash example.sh > output.txt 2>&1";
       [[maybe_unused]] int status = std::system(cmd.c_str());
       std::string output = readText(dir / "output.txt");
-      CHECK_MESSAGE(output.find("[" + std::string(info.code) + "]") != std::string::npos, "the example printed: " << output);
+      CHECK_MESSAGE(output.find("[" + std::string(info.code) + "]") != std::string::npos,
+                    "the example printed: " << output);
       continue;
     }
     // A page cannot hold invalid UTF-8; that one example is made here, as its page describes.
@@ -78,6 +81,7 @@ TEST_CASE("the example of every explain page triggers its code") {
     auto j = nlohmann::json::parse(run.out);
     std::set<std::string> codes;
     for (const auto& d : j["diagnostics"]) codes.insert(d["code"].get<std::string>());
-    CHECK_MESSAGE(codes.count(std::string(info.code)) == 1, "the example gave " << j["summary"].dump());
+    CHECK_MESSAGE(codes.count(std::string(info.code)) == 1,
+                  "the example gave " << j["summary"].dump());
   }
 }

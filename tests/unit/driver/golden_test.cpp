@@ -17,7 +17,7 @@ namespace {
 
 struct Golden {
   std::string name;
-  fs::path input;     // relative to the source dir, as printed in messages
+  fs::path input;  // relative to the source dir, as printed in messages
   fs::path expected;
 };
 
@@ -75,14 +75,16 @@ TEST_SUITE("golden") {
       int worst = run.status;
       if (hasTests(g.input)) {
         auto tests = runTests(g.input);
-        actual += "--- nomos test\n" + tests.out + "exit status: " + std::to_string(tests.status) + "\n";
+        actual +=
+            "--- nomos test\n" + tests.out + "exit status: " + std::to_string(tests.status) + "\n";
         worst = std::max(worst, tests.status);
       }
       if (update) {
         writeText(g.expected, actual);
         continue;
       }
-      REQUIRE_MESSAGE(fs::exists(g.expected), "missing " << g.expected.filename() << " (run with UPDATE_GOLDEN=1)");
+      REQUIRE_MESSAGE(fs::exists(g.expected),
+                      "missing " << g.expected.filename() << " (run with UPDATE_GOLDEN=1)");
       CHECK(actual == readText(g.expected));
       if (g.name.starts_with("fail_")) {
         CHECK_MESSAGE(worst == 1, g.name << " must fail with exit status 1");
@@ -110,7 +112,8 @@ TEST_SUITE("golden") {
         missing.emplace_back(info.code);
       }
     }
-    CHECK_MESSAGE(missing.empty(), "codes without a golden case: " << fmt::format("{}", fmt::join(missing, ", ")));
+    CHECK_MESSAGE(missing.empty(),
+                  "codes without a golden case: " << fmt::format("{}", fmt::join(missing, ", ")));
   }
 
   TEST_CASE("every bundled example gives exactly the findings its expectation lists") {
@@ -120,7 +123,8 @@ TEST_SUITE("golden") {
     bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
     std::set<fs::path> examples;
     for (const auto& e : fs::directory_iterator(sourceDir() / "examples")) {
-      if (e.is_directory() && e.path().filename() != "tutorial") examples.insert(e.path().filename());
+      if (e.is_directory() && e.path().filename() != "tutorial")
+        examples.insert(e.path().filename());
     }
     REQUIRE(examples.size() >= 5);
     for (const auto& name : examples) {
@@ -132,7 +136,8 @@ TEST_SUITE("golden") {
         writeText(expected, actual);
         continue;
       }
-      REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
+      REQUIRE_MESSAGE(fs::exists(expected),
+                      "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
       CHECK(actual == readText(expected));
       CHECK(run.status != 2);
     }

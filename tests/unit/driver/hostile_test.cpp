@@ -39,7 +39,8 @@ const char* kVocabulary =
 
 TEST_CASE("10,000 nested parentheses are refused before the parser recurses") {
   std::string cond = std::string(10000, '(') + "location in CN" + std::string(10000, ')');
-  auto run = checkText("parens", std::string(kVocabulary) + "norm n from I: Company must disclose where " + cond + ";\n");
+  auto run = checkText("parens", std::string(kVocabulary) +
+                                     "norm n from I: Company must disclose where " + cond + ";\n");
   CHECK(run.status == 1);
   CHECK(codesOf(run).count("N1010") == 1);
 }
@@ -54,7 +55,8 @@ TEST_CASE("10,000 nested taxonomy blocks are refused") {
 }
 
 TEST_CASE("NUL bytes and invalid UTF-8 are coded errors") {
-  auto nul = checkText("nul", std::string("jurisdiction CN;\n") + std::string(1, '\0') + "jurisdiction US;\n");
+  auto nul = checkText(
+      "nul", std::string("jurisdiction CN;\n") + std::string(1, '\0') + "jurisdiction US;\n");
   CHECK(nul.status == 1);
   CHECK(codesOf(nul).count("N1012") >= 1);
   auto utf8 = checkText("utf8", "jurisdiction CN \"Chin\xc3\x28\";\n");
@@ -63,7 +65,8 @@ TEST_CASE("NUL bytes and invalid UTF-8 are coded errors") {
 }
 
 TEST_CASE("CRLF line endings and a byte order mark are accepted") {
-  auto run = checkText("crlf", "\xEF\xBB\xBF/// China.\r\njurisdiction CN \"China\";\r\njurisdiction US;\r\n");
+  auto run = checkText(
+      "crlf", "\xEF\xBB\xBF/// China.\r\njurisdiction CN \"China\";\r\njurisdiction US;\r\n");
   CHECK(run.status == 0);
   CHECK(codesOf(run).count("N1005") == 0);
   CHECK(codesOf(run).count("N1001") == 0);
@@ -95,8 +98,9 @@ TEST_CASE("a 100 MB file is refused with its size, not read") {
 TEST_CASE("10,000 files are checked") {
   auto dir = scratchDir("hostile-many");
   for (int i = 0; i < 10000; ++i) {
-    writeText(dir / ("d" + std::to_string(i / 100)) / ("f" + std::to_string(i) + ".nomos"),
-              "/// Jurisdiction " + std::to_string(i) + ".\njurisdiction J" + std::to_string(i) + ";\n");
+    writeText(
+        dir / ("d" + std::to_string(i / 100)) / ("f" + std::to_string(i) + ".nomos"),
+        "/// Jurisdiction " + std::to_string(i) + ".\njurisdiction J" + std::to_string(i) + ";\n");
   }
   auto run = runCheck({dir.string()}, OutputFormat::Json);
   auto j = nlohmann::json::parse(run.out);
@@ -149,7 +153,8 @@ TEST_CASE("imports may not leave their root: `..`, symbolic links, absolute path
   writeText(dir / "outside" / "secret.nomos", "jurisdiction XX;\n");
   writeText(dir / "root" / "main.nomos", "import link.secret;\njurisdiction CN;\n");
   fs::create_directory_symlink(dir / "outside", dir / "root" / "link");
-  auto viaLink = runCheck({(dir / "root" / "main.nomos").string()}, OutputFormat::Json, {(dir / "root").string()});
+  auto viaLink = runCheck({(dir / "root" / "main.nomos").string()}, OutputFormat::Json,
+                          {(dir / "root").string()});
   CHECK(viaLink.status == 1);
   CHECK(codesOf(viaLink).count("N2006") == 1);
 
@@ -165,10 +170,12 @@ TEST_CASE("a condition whose normal form would explode is reported, not computed
   std::string cond;
   for (int i = 0; i < 40; ++i) {
     vocab += "fact a" + std::to_string(i) + "; fact b" + std::to_string(i) + ";\n";
-    cond += (i ? " and " : "") + std::string("(a") + std::to_string(i) + " or b" + std::to_string(i) + ")";
+    cond += (i ? " and " : "") + std::string("(a") + std::to_string(i) + " or b" +
+            std::to_string(i) + ")";
   }
-  auto run = checkText("blowup", vocab + "norm n from I: A must act where " + cond + " unless " + cond + ";\n" +
-                                     "norm m from I: A must not act where not (" + cond + ");\n");
+  auto run =
+      checkText("blowup", vocab + "norm n from I: A must act where " + cond + " unless " + cond +
+                              ";\n" + "norm m from I: A must not act where not (" + cond + ");\n");
   CHECK(codesOf(run).count("N3070") >= 1);
   CHECK(run.status == 1);
 }

@@ -48,7 +48,9 @@ TEST_SUITE("spec") {
     REQUIRE_FALSE(blocks.empty());
     fs::path root = scratchDir("spec-modules");
     writeText(root / "cn" / "pipl.nomos", blocks[0]);
-    writeText(root / "cn" / "common.nomos", "/// Shared Chinese vocabulary (fixture).\njurisdiction CN \"People's Republic of China\";\n");
+    writeText(root / "cn" / "common.nomos",
+              "/// Shared Chinese vocabulary (fixture).\njurisdiction CN \"People's Republic of "
+              "China\";\n");
     nomos::driver::Options o;
     o.paths = {(root / "cn" / "pipl.nomos").string()};
     o.roots = {root.string()};

@@ -40,7 +40,8 @@ struct CheckRun {
 };
 
 /// Runs `nomos check` in-process with a fixed date, no colour.
-inline CheckRun runCheck(std::vector<std::string> paths, driver::OutputFormat format = driver::OutputFormat::Text,
+inline CheckRun runCheck(std::vector<std::string> paths,
+                         driver::OutputFormat format = driver::OutputFormat::Text,
                          std::vector<std::string> roots = {}) {
   driver::Options o;
   o.paths = std::move(paths);

@@ -51,7 +51,8 @@ TEST_SUITE("commands") {
     for (const auto& entry : fs::directory_iterator(sourceDir() / "examples")) {
       if (!entry.is_directory()) continue;
       bool own = false;
-      for (const auto& f : fs::directory_iterator(entry.path())) own |= f.path().extension() == ".nomos";
+      for (const auto& f : fs::directory_iterator(entry.path()))
+        own |= f.path().extension() == ".nomos";
       if (own) {
         repositories.push_back(entry.path());
         continue;
@@ -78,8 +79,10 @@ TEST_SUITE("commands") {
     auto run = runTestCommand({failingFile().string()});
     CAPTURE(run.out);
     CHECK(run.status == 1);
-    CHECK(run.out.starts_with("PASS forbidden without approval\nFAIL wrongly expected <permitted> & \"quoted\"\n"));
-    CHECK(run.out.find("error[N4002]: test `wrongly expected <permitted> & \"quoted\"` failed: expected permitted, but "
+    CHECK(run.out.starts_with(
+        "PASS forbidden without approval\nFAIL wrongly expected <permitted> & \"quoted\"\n"));
+    CHECK(run.out.find("error[N4002]: test `wrongly expected <permitted> & \"quoted\"` failed: "
+                       "expected permitted, but "
                        "it is forbidden by `pipl_41`") != std::string::npos);
     CHECK(run.out.find("ERROR left open\n") != std::string::npos);
     CHECK(run.out.find("error[N4001]: the answer depends on `approved`") != std::string::npos);
@@ -106,7 +109,8 @@ TEST_SUITE("commands") {
     CHECK(j["tests"][1]["diagnostics"][0]["code"] == "N4002");
     CHECK(j["tests"][2]["status"] == "error");
     CHECK(j["tests"][2]["expectations"][0]["status"] == "undetermined");
-    CHECK(j["summary"] == nlohmann::json{{"total", 3}, {"passed", 1}, {"failed", 1}, {"errors", 1}});
+    CHECK(j["summary"] ==
+          nlohmann::json{{"total", 3}, {"passed", 1}, {"failed", 1}, {"errors", 1}});
   }
 
   TEST_CASE("JUnit report written to a file; the closing line still goes to stdout") {
@@ -118,10 +122,14 @@ TEST_SUITE("commands") {
     CHECK(run.status == 1);
     CHECK(run.out.ends_with("1 passed, 2 failed\n"));
     std::string xml = readText(out);
-    CHECK(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"nomos test\" tests=\"3\" "
-                          "failures=\"1\" errors=\"1\">"));
-    CHECK(xml.find("<testcase name=\"wrongly expected &lt;permitted&gt; &amp; &quot;quoted&quot;\"") != std::string::npos);
-    CHECK(xml.find("<failure message=\"test `wrongly expected &lt;permitted&gt;") != std::string::npos);
+    CHECK(xml.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"nomos test\" tests=\"3\" "
+        "failures=\"1\" errors=\"1\">"));
+    CHECK(xml.find(
+              "<testcase name=\"wrongly expected &lt;permitted&gt; &amp; &quot;quoted&quot;\"") !=
+          std::string::npos);
+    CHECK(xml.find("<failure message=\"test `wrongly expected &lt;permitted&gt;") !=
+          std::string::npos);
     CHECK(xml.find("<error message=\"the answer depends on `approved`") != std::string::npos);
   }
 
@@ -163,19 +171,24 @@ TEST_SUITE("commands") {
     eo.flags.facts = {"approved=maybe"};
     auto bad = runEvalCommand({failingFile().string()}, eo);
     CHECK(bad.status == 1);
-    CHECK(bad.out.find("error[N4003]: invalid situation: `Atlantis` is not a value of dimension `location`") !=
-          std::string::npos);
+    CHECK(
+        bad.out.find(
+            "error[N4003]: invalid situation: `Atlantis` is not a value of dimension `location`") !=
+        std::string::npos);
     CHECK(bad.out.find("unknown dimension `nowhere`") != std::string::npos);
     CHECK(bad.out.find("`approved` is a yes/no fact") != std::string::npos);
   }
 
-  TEST_CASE("eval of a batch: one JSON answer per line, ids echoed, a bad line answered with its error") {
+  TEST_CASE(
+      "eval of a batch: one JSON answer per line, ids echoed, a bad line answered with its error") {
     auto dir = scratchDir("eval/batch");
     writeText(dir / "cases.jsonl",
-              "{\"id\": 1, \"actor\": [\"Company\"], \"action\": \"disclose\", \"dimensions\": {\"location\": \"CN\"}, "
+              "{\"id\": 1, \"actor\": [\"Company\"], \"action\": \"disclose\", \"dimensions\": "
+              "{\"location\": \"CN\"}, "
               "\"facts\": {\"approved\": false}, \"date\": \"2024-01-01\"}\n"
               "\n"
-              "{\"id\": \"two\", \"actor\": [\"Company\"], \"action\": \"disclose\", \"dimensions\": {\"location\": \"CN\"}}\n"
+              "{\"id\": \"two\", \"actor\": [\"Company\"], \"action\": \"disclose\", "
+              "\"dimensions\": {\"location\": \"CN\"}}\n"
               "{\"id\": 3, \"actor\": [\"Nobody\"], \"action\": \"disclose\"}\n"
               "not json\n");
     nomos::driver::EvalOptions eo;
@@ -185,7 +198,8 @@ TEST_SUITE("commands") {
     CHECK(run.status == 1);
     std::vector<nlohmann::json> answers;
     std::istringstream lines(run.out);
-    for (std::string line; std::getline(lines, line);) answers.push_back(nlohmann::json::parse(line));
+    for (std::string line; std::getline(lines, line);)
+      answers.push_back(nlohmann::json::parse(line));
     REQUIRE(answers.size() == 4);
     CHECK(answers[0]["id"] == 1);
     CHECK(answers[0]["issuers"][0]["status"] == nlohmann::json::array({"forbidden"}));

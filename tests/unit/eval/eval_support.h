@@ -70,7 +70,9 @@ struct Evaluated {
     REQUIRE_MESSAGE(errors.empty(), errors);
     return in.situation;
   }
-  eval::Evaluation evaluate(const std::string& json) const { return evaluator->evaluate(situation(json)); }
+  eval::Evaluation evaluate(const std::string& json) const {
+    return evaluator->evaluate(situation(json));
+  }
 
   model::Index norm(const std::string& name) const {
     for (model::Index n = 0; n < program().norms.size(); ++n) {

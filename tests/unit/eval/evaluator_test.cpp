@@ -45,24 +45,30 @@ norm personal_rule from LAW article "1": Company must not disclose where data in
 norm sensitive_rule from LAW article "2": Company must not disclose where data in sensitive;
 norm health_rule from LAW article "3": Company must not disclose where data in health;
 )"));
-    auto personal = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"data": "personal"}, "date": "2024-01-01"})");
+    auto personal = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"data": "personal"}, "date": "2024-01-01"})");
     CHECK(personal.applies(e->norm("personal_rule")) == Truth::Yes);
     CHECK(personal.applies(e->norm("sensitive_rule")) == Truth::No);
-    auto health = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"data": "health"}, "date": "2024-01-01"})");
+    auto health = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"data": "health"}, "date": "2024-01-01"})");
     CHECK(health.applies(e->norm("personal_rule")) == Truth::Yes);
     CHECK(health.applies(e->norm("sensitive_rule")) == Truth::Yes);
     CHECK(health.applies(e->norm("health_rule")) == Truth::Yes);
   }
 
-  TEST_CASE("a jurisdiction given as a value includes none of its members; a member is within its union") {
+  TEST_CASE(
+      "a jurisdiction given as a value includes none of its members; a member is within its "
+      "union") {
     auto e = evaluateText("territory", program(R"(
 norm eu_rule from EU_LAW article "1": Company must not transfer where location in EU;
 norm de_rule from DE_LAW article "1": Company must not transfer where location in DE;
 )"));
-    auto de = e->evaluate(R"({"actor": ["Company"], "action": "transfer", "dimensions": {"location": "DE"}})");
+    auto de = e->evaluate(
+        R"({"actor": ["Company"], "action": "transfer", "dimensions": {"location": "DE"}})");
     CHECK(de.applies(e->norm("eu_rule")) == Truth::Yes);
     CHECK(de.applies(e->norm("de_rule")) == Truth::Yes);
-    auto eu = e->evaluate(R"({"actor": ["Company"], "action": "transfer", "dimensions": {"location": "EU"}})");
+    auto eu = e->evaluate(
+        R"({"actor": ["Company"], "action": "transfer", "dimensions": {"location": "EU"}})");
     CHECK(eu.applies(e->norm("eu_rule")) == Truth::Yes);
     CHECK(eu.applies(e->norm("de_rule")) == Truth::No);
   }
@@ -72,7 +78,8 @@ norm de_rule from DE_LAW article "1": Company must not transfer where location i
 norm police_rule from LAW article "1": Company need not disclose where purpose in police;
 norm security_rule from LAW article "2": Company need not disclose where purpose in security;
 )"));
-    auto ev = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"purpose": "security"}, "date": "2024-01-01"})");
+    auto ev = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"purpose": "security"}, "date": "2024-01-01"})");
     CHECK(ev.applies(e->norm("security_rule")) == Truth::Yes);
     REQUIRE(ev.applies(e->norm("police_rule")) == Truth::Unknown);
     const auto* a = ev.find(e->norm("police_rule"));
@@ -81,32 +88,38 @@ norm security_rule from LAW article "2": Company need not disclose where purpose
     CHECK(e->program().dimensions[a->dependsOn->index].name == "purpose");
   }
 
-  TEST_CASE("the actor belongs to its classes and their ancestors, and the action to its ancestors") {
+  TEST_CASE(
+      "the actor belongs to its classes and their ancestors, and the action to its ancestors") {
     auto e = evaluateText("classes", program(R"(
 norm company_rule from LAW article "1": Company must not transfer;
 norm citizen_rule from LAW article "2": Citizen must not transfer;
 norm provider_rule from LAW article "3": Provider must not process;
 norm abroad_rule from LAW article "4": Provider must not transfer_abroad;
 )"));
-    nomos::eval::Situation s = e->situation(R"({"actor": ["Provider"], "action": "transfer", "date": "2024-01-01"})");
+    nomos::eval::Situation s =
+        e->situation(R"({"actor": ["Provider"], "action": "transfer", "date": "2024-01-01"})");
     auto ev = e->evaluator->evaluate(s);
     CHECK(ev.applies(e->norm("company_rule")) == Truth::Yes);
     CHECK(ev.applies(e->norm("provider_rule")) == Truth::Yes);
     CHECK(ev.applies(e->norm("citizen_rule")) == Truth::No);
     CHECK(ev.applies(e->norm("abroad_rule")) == Truth::No);
     nomos::eval::Reasons reasons(*e->evaluator, s, ev);
-    CHECK(reasons.whyNot(e->norm("citizen_rule")) == "it binds `Citizen`, and the actor is `Provider`");
-    CHECK(reasons.whyNot(e->norm("abroad_rule")) == "it is about `transfer_abroad`, a narrower action than `transfer`");
+    CHECK(reasons.whyNot(e->norm("citizen_rule")) ==
+          "it binds `Citizen`, and the actor is `Provider`");
+    CHECK(reasons.whyNot(e->norm("abroad_rule")) ==
+          "it is about `transfer_abroad`, a narrower action than `transfer`");
   }
 
-  TEST_CASE("what a situation leaves free makes an answer that turns on it undetermined, and names it") {
+  TEST_CASE(
+      "what a situation leaves free makes an answer that turns on it undetermined, and names it") {
     auto e = evaluateText("free", program(R"(
 norm approval_rule from LAW article "1": Company must not disclose where location in CN unless approved;
 norm count_rule from LAW article "2": Company must not disclose where individuals > 1000;
 norm timeless from LAW article "3": Company must not disclose effective 2000-01-01;
 norm unconditional "no dates, no condition": Company must not disclose;
 )"));
-    auto ev = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"}})");
+    auto ev = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"}})");
     auto dependsOn = [&](const char* norm) {
       const auto* a = ev.find(e->norm(norm));
       REQUIRE(a != nullptr);
@@ -120,12 +133,14 @@ norm unconditional "no dates, no condition": Company must not disclose;
     CHECK(ev.applies(e->norm("unconditional")) == Truth::Yes);
 
     // Given, the facts decide; a location outside CN decides approval_rule whatever `approved` is.
-    auto given = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"},
+    auto given = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"},
                                  "facts": {"approved": false, "individuals": 5000}, "date": "2024-01-01"})");
     CHECK(given.applies(e->norm("approval_rule")) == Truth::Yes);
     CHECK(given.applies(e->norm("count_rule")) == Truth::Yes);
     CHECK(given.applies(e->norm("timeless")) == Truth::Yes);
-    auto elsewhere = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "US"}})");
+    auto elsewhere = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "US"}})");
     CHECK(elsewhere.applies(e->norm("approval_rule")) == Truth::No);
   }
 
@@ -137,7 +152,8 @@ norm us_orders from US_LAW article "1": Provider must disclose where location in
 norm eu_forbids from EU_LAW article "1": Company must not transfer where location in DE;
 norm de_permits from DE_LAW article "1": Company may transfer where location in DE;
 )"));
-    auto cn = e->evaluate(R"({"actor": ["Provider"], "action": "disclose", "dimensions": {"location": "CN"}, "date": "2024-01-01"})");
+    auto cn = e->evaluate(
+        R"({"actor": ["Provider"], "action": "disclose", "dimensions": {"location": "CN"}, "date": "2024-01-01"})");
     const auto* superior = cn.clashBetween(e->norm("reg_permits"), e->norm("law_forbids"));
     REQUIRE(superior != nullptr);
     CHECK(superior->clash.resolution.resolved);
@@ -151,14 +167,17 @@ norm de_permits from DE_LAW article "1": Company may transfer where location in 
     CHECK(cn.find(e->norm("law_forbids"))->stands() == Truth::Yes);
     CHECK(cn.find(e->norm("us_orders"))->stands() == Truth::Yes);
 
-    auto de = e->evaluate(R"({"actor": ["Company"], "action": "transfer", "dimensions": {"location": "DE"}, "date": "2024-01-01"})");
+    auto de = e->evaluate(
+        R"({"actor": ["Company"], "action": "transfer", "dimensions": {"location": "DE"}, "date": "2024-01-01"})");
     const auto* primacy = de.clashBetween(e->norm("de_permits"), e->norm("eu_forbids"));
     REQUIRE(primacy != nullptr);
     CHECK(primacy->clash.resolution.rule == "primacy of EU");
     CHECK(de.find(e->norm("de_permits"))->stands() == Truth::No);
   }
 
-  TEST_CASE("an agreement decides a clash where it covers the situation, not elsewhere, and leaves it open when unsaid") {
+  TEST_CASE(
+      "an agreement decides a clash where it covers the situation, not elsewhere, and leaves it "
+      "open when unsaid") {
     auto e = evaluateText("agreement", program(R"(
 norm cn_forbids from LAW article "1": Company must not disclose where location in CN;
 norm us_orders from US_LAW article "1": Company must disclose where location in CN;
@@ -169,7 +188,8 @@ agreement cn_us "a fictional agreement" between CN, US {
 )"));
     // The agreement covers only part of where the norms meet: `nomos check` keeps the
     // conflict, but in a situation inside the part it covers, the US norm prevails.
-    auto covered = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"},
+    auto covered = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"},
                                    "facts": {"approved": true}, "date": "2024-01-01"})");
     const auto* c = covered.clashBetween(e->norm("us_orders"), e->norm("cn_forbids"));
     REQUIRE(c != nullptr);
@@ -177,19 +197,22 @@ agreement cn_us "a fictional agreement" between CN, US {
     CHECK(c->clash.prevailing == e->norm("us_orders"));
     CHECK(c->clash.resolution.rule == "agreement cn_us: CN defers to US");
 
-    auto outside = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"},
+    auto outside = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"},
                                    "facts": {"approved": false}, "date": "2024-01-01"})");
     c = outside.clashBetween(e->norm("us_orders"), e->norm("cn_forbids"));
     REQUIRE(c != nullptr);
     CHECK(c->unresolved() == Truth::Yes);
 
-    auto before = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"},
+    auto before = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"},
                                   "facts": {"approved": true}, "date": "2020-06-01"})");
     c = before.clashBetween(e->norm("us_orders"), e->norm("cn_forbids"));
     REQUIRE(c != nullptr);
     CHECK_MESSAGE(c->unresolved() == Truth::Yes, "the agreement is not in force yet");
 
-    auto open = e->evaluate(R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"}, "date": "2024-01-01"})");
+    auto open = e->evaluate(
+        R"({"actor": ["Company"], "action": "disclose", "dimensions": {"location": "CN"}, "date": "2024-01-01"})");
     c = open.clashBetween(e->norm("us_orders"), e->norm("cn_forbids"));
     REQUIRE(c != nullptr);
     CHECK(c->unresolved() == Truth::Unknown);
@@ -198,12 +221,14 @@ agreement cn_us "a fictional agreement" between CN, US {
     CHECK(open.find(e->norm("cn_forbids"))->stands() == Truth::Unknown);
   }
 
-  TEST_CASE("an obligation the action precludes takes part in clashes, not in the action's status") {
+  TEST_CASE(
+      "an obligation the action precludes takes part in clashes, not in the action's status") {
     auto e = evaluateText("precluded", program(R"(
 norm keep from REG article "1": Company must retain where location in CN;
 norm erase from LAW article "2": Company must delete where location in CN;
 )"));
-    auto ev = e->evaluate(R"({"actor": ["Company"], "action": "retain", "dimensions": {"location": "CN"}, "date": "2024-01-01"})");
+    auto ev = e->evaluate(
+        R"({"actor": ["Company"], "action": "retain", "dimensions": {"location": "CN"}, "date": "2024-01-01"})");
     const auto* erase = ev.find(e->norm("erase"));
     REQUIRE(erase != nullptr);
     CHECK(erase->precluded);
@@ -233,7 +258,8 @@ test "Acme in China, as if resolved" {
   expect resolved acme_1, law_forbids by law_forbids;
 }
 )"));
-    auto ev = e->evaluate(R"({"actor": ["Acme"], "action": "disclose", "dimensions": {"location": "CN"}, "date": "2024-01-01"})");
+    auto ev = e->evaluate(
+        R"({"actor": ["Acme"], "action": "disclose", "dimensions": {"location": "CN"}, "date": "2024-01-01"})");
     const auto* c = ev.clashBetween(e->norm("acme_1"), e->norm("law_forbids"));
     REQUIRE(c != nullptr);
     CHECK(c->clash.bodyVersusLaw);
@@ -245,7 +271,8 @@ test "Acme in China, as if resolved" {
     auto fail = nomos::eval::runTest(*e->evaluator, e->test("Acme in China, as if resolved"));
     REQUIRE(fail.status == nomos::eval::TestStatus::Failed);
     REQUIRE(fail.diagnostics.size() == 1);
-    CHECK(fail.diagnostics[0].message.find("a body's rule against the law is not resolved") != std::string::npos);
+    CHECK(fail.diagnostics[0].message.find("a body's rule against the law is not resolved") !=
+          std::string::npos);
   }
 
   TEST_CASE("sovereignty claims hold or not in the situation (expect overlap)") {
@@ -265,14 +292,17 @@ test "left open" {
   expect overlap cn_data, us_data;
 }
 )"));
-    CHECK(nomos::eval::runTest(*e->evaluator, e->test("both claim")).status == nomos::eval::TestStatus::Passed);
+    CHECK(nomos::eval::runTest(*e->evaluator, e->test("both claim")).status ==
+          nomos::eval::TestStatus::Passed);
     auto one = nomos::eval::runTest(*e->evaluator, e->test("one claims"));
     REQUIRE(one.status == nomos::eval::TestStatus::Failed);
-    CHECK(one.diagnostics[0].message.find("`us_data` of US does not cover this situation") != std::string::npos);
+    CHECK(one.diagnostics[0].message.find("`us_data` of US does not cover this situation") !=
+          std::string::npos);
     auto open = nomos::eval::runTest(*e->evaluator, e->test("left open"));
     REQUIRE(open.status == nomos::eval::TestStatus::Error);
     CHECK(open.diagnostics[0].code() == "N4001");
-    CHECK(open.diagnostics[0].message == "the answer depends on `approved`, which the situation leaves unspecified");
+    CHECK(open.diagnostics[0].message ==
+          "the answer depends on `approved`, which the situation leaves unspecified");
   }
 
   TEST_CASE("an assertion that the given values decide passes though other facts are free") {
@@ -289,14 +319,16 @@ test "inside China it does" {
   expect not applicable a;
 }
 )"));
-    CHECK(nomos::eval::runTest(*e->evaluator, e->test("outside China, approval does not matter")).status ==
-          nomos::eval::TestStatus::Passed);
+    CHECK(nomos::eval::runTest(*e->evaluator, e->test("outside China, approval does not matter"))
+              .status == nomos::eval::TestStatus::Passed);
     auto inside = nomos::eval::runTest(*e->evaluator, e->test("inside China it does"));
     CHECK(inside.status == nomos::eval::TestStatus::Error);
     REQUIRE(inside.diagnostics.size() == 1);
     CHECK(inside.diagnostics[0].code() == "N4001");
   }
-  TEST_CASE("an assertion that holds whatever a free flag is passes; one that fails whatever it is fails") {
+  TEST_CASE(
+      "an assertion that holds whatever a free flag is passes; one that fails whatever it is "
+      "fails") {
     auto e = evaluateText("whatever", program(R"(
 norm a from LAW article "1": Company must not disclose where location in CN unless approved;
 norm b from LAW article "2": Company must not disclose where location in CN and approved;
@@ -318,13 +350,16 @@ test "a count is not enumerated" {
   expect forbidden by c;
 }
 )"));
-    CHECK(nomos::eval::runTest(*e->evaluator, e->test("forbidden either way")).status == nomos::eval::TestStatus::Passed);
+    CHECK(nomos::eval::runTest(*e->evaluator, e->test("forbidden either way")).status ==
+          nomos::eval::TestStatus::Passed);
     // Without approval `p` does not apply; with it, the statute `b` sets the regulation aside.
     auto never = nomos::eval::runTest(*e->evaluator, e->test("never permitted"));
     REQUIRE(never.status == nomos::eval::TestStatus::Failed);
-    CHECK(never.diagnostics[0].message.find("; it fails for every value of `approved`") != std::string::npos);
+    CHECK(never.diagnostics[0].message.find("; it fails for every value of `approved`") !=
+          std::string::npos);
     auto count = nomos::eval::runTest(*e->evaluator, e->test("a count is not enumerated"));
     REQUIRE(count.status == nomos::eval::TestStatus::Error);
-    CHECK(count.diagnostics[0].message == "the answer depends on `individuals`, which the situation leaves unspecified");
+    CHECK(count.diagnostics[0].message ==
+          "the answer depends on `individuals`, which the situation leaves unspecified");
   }
 }

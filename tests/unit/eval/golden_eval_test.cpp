@@ -17,7 +17,7 @@ CommandRun runCase(const nlohmann::json& c) {
   std::string format = c.value("format", "text");
   if (c["command"] == "test") {
     nomos::driver::TestOptions to;
-    to.format = format == "json" ? nomos::driver::TestFormat::Json
+    to.format = format == "json"    ? nomos::driver::TestFormat::Json
                 : format == "junit" ? nomos::driver::TestFormat::JUnit
                                     : nomos::driver::TestFormat::Text;
     to.filter = c.value("filter", "");
@@ -57,7 +57,8 @@ TEST_SUITE("golden") {
         writeText(expected, actual);
         continue;
       }
-      REQUIRE_MESSAGE(fs::exists(expected), "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
+      REQUIRE_MESSAGE(fs::exists(expected),
+                      "missing " << expected.filename() << " (run with UPDATE_GOLDEN=1)");
       CHECK(actual == readText(expected));
     }
   }
@@ -68,11 +69,15 @@ TEST_SUITE("golden") {
     eo.situationFile = "tests/golden-eval/cloud_act.json";
     auto text = runEvalCommand({"examples/cross_border"}, eo);
     CHECK(text.status == 0);
-    CHECK(text.out.find("  pipl_41 forbids disclose → PIPL, article 41 (CN, statute)\n") != std::string::npos);
-    CHECK(text.out.find("  cloud_2713 obliges disclose → CLOUD, article 18 U.S.C. 2713 (US, statute)\n") !=
+    CHECK(text.out.find("  pipl_41 forbids disclose → PIPL, article 41 (CN, statute)\n") !=
           std::string::npos);
-    CHECK(text.out.find("  conflict: `cloud_2713` obliges what `pipl_41` forbids\n") != std::string::npos);
-    CHECK(text.out.find("→ unresolved: no precedence rule or agreement resolves it") != std::string::npos);
+    CHECK(text.out.find(
+              "  cloud_2713 obliges disclose → CLOUD, article 18 U.S.C. 2713 (US, statute)\n") !=
+          std::string::npos);
+    CHECK(text.out.find("  conflict: `cloud_2713` obliges what `pipl_41` forbids\n") !=
+          std::string::npos);
+    CHECK(text.out.find("→ unresolved: no precedence rule or agreement resolves it") !=
+          std::string::npos);
 
     eo.json = true;
     auto json = runEvalCommand({"examples/cross_border"}, eo);

@@ -17,7 +17,8 @@ void crossCheck(const std::vector<std::string>& paths, std::size_t& checked) {
   nomos::diag::DiagnosticEngine diags;
   auto result = nomos::analysis::analyze(e->program(), diags);
   for (const auto& f : result.findings) {
-    bool pair = f.kind == nomos::analysis::FindingKind::Conflict || f.kind == nomos::analysis::FindingKind::Contradiction;
+    bool pair = f.kind == nomos::analysis::FindingKind::Conflict ||
+                f.kind == nomos::analysis::FindingKind::Contradiction;
     if (!pair || !f.witness || f.second == nomos::model::kNone) continue;
     nlohmann::json w = f.witness->json;
     if (!w.contains("actor") || !w.contains("action")) continue;
@@ -50,12 +51,15 @@ void crossCheck(const std::vector<std::string>& paths, std::size_t& checked) {
 
 }  // namespace
 
-TEST_CASE("the witnesses of the analysis's pair findings are situations where eval finds the same clash") {
+TEST_CASE(
+    "the witnesses of the analysis's pair findings are situations where eval finds the same "
+    "clash") {
   std::size_t checked = 0;
   for (const auto& entry : fs::directory_iterator(sourceDir() / "examples")) {
     bool own = false;
     if (!entry.is_directory()) continue;
-    for (const auto& f : fs::directory_iterator(entry.path())) own |= f.path().extension() == ".nomos";
+    for (const auto& f : fs::directory_iterator(entry.path()))
+      own |= f.path().extension() == ".nomos";
     if (own) crossCheck({entry.path().string()}, checked);
   }
   for (const auto& entry : fs::directory_iterator(sourceDir() / "tests" / "golden")) {
@@ -63,7 +67,8 @@ TEST_CASE("the witnesses of the analysis's pair findings are situations where ev
     bool pairCase = name.starts_with("fail_conflict") || name.starts_with("note_resolved") ||
                     name.starts_with("warn_contradiction") || name.starts_with("fail_agreement") ||
                     name.starts_with("note_lex") || name.starts_with("note_prevails");
-    if (pairCase && entry.path().extension() == ".nomos") crossCheck({entry.path().string()}, checked);
+    if (pairCase && entry.path().extension() == ".nomos")
+      crossCheck({entry.path().string()}, checked);
   }
   CHECK(checked >= 20);
 }

@@ -140,9 +140,11 @@ TEST_CASE("instruments: N2015, N2016, N2017, N2019, N2009") {
   CHECK(c->at(missing.span) == "6:12");
 
   const auto& issuer = c->one("N2019");
-  CHECK(issuer.message == "`Company` is an actor class; an issuer must be a jurisdiction or a body");
+  CHECK(issuer.message ==
+        "`Company` is an actor class; an issuer must be a jurisdiction or a body");
   CHECK(c->at(issuer.span) == "7:23");
-  CHECK(issuer.help.at(0) == "to let one organisation issue rules, declare it as a body: `body Name : Company;`");
+  CHECK(issuer.help.at(0) ==
+        "to let one organisation issue rules, declare it as a body: `body Name : Company;`");
 
   const auto& dates = c->one("N2009");
   CHECK(dates.message == "`until 2021-12-31` is before `effective 2022-01-01`");

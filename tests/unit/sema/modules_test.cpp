@@ -40,7 +40,8 @@ TEST_CASE("without a root, the file's directory is its root") {
 
 TEST_CASE("N2008: a module declaration that disagrees with the path") {
   TempTree t;
-  auto c = compile({t.write("cn/pipl.nomos", "module cn.other;\njurisdiction CN;\n")}, withRoot(t.root()));
+  auto c = compile({t.write("cn/pipl.nomos", "module cn.other;\njurisdiction CN;\n")},
+                   withRoot(t.root()));
   const auto& d = c->one("N2008");
   CHECK(d.message == "module is declared as `cn.other` but its path says `cn.pipl`");
   CHECK(c->at(d.span) == "1:8");
@@ -86,12 +87,14 @@ TEST_CASE("imports are not transitive") {
   CHECK(d.message == "unknown actor class `Deep`");
   CHECK(c->at(d.span) == "3:9");
   REQUIRE(d.help.size() == 1);
-  CHECK(d.help[0] == "`Deep` is declared in module `c`, which is not imported here; add `import c;`");
+  CHECK(d.help[0] ==
+        "`Deep` is declared in module `c`, which is not imported here; add `import c;`");
 }
 
 TEST_CASE("`import public` re-exports, transitively") {
   TempTree t;
-  auto a = t.write("a.nomos", "import b;\naction act;\nnorm n: Deep must act;\nnorm m: Deeper must act;\n");
+  auto a = t.write("a.nomos",
+                   "import b;\naction act;\nnorm n: Deep must act;\nnorm m: Deeper must act;\n");
   t.write("b.nomos", "import public c;\n");
   t.write("c.nomos", "import public d;\nactor Deep;\n");
   t.write("d.nomos", "actor Deeper;\n");
@@ -125,7 +128,8 @@ TEST_CASE("N2004: a name two imports provide; qualified uses and local declarati
 
   // A local declaration shadows both.
   TempTree u;
-  auto a2 = u.write("a.nomos", "import b;\nimport c;\nactor Company;\naction act;\nnorm n: Company must act;\n");
+  auto a2 = u.write(
+      "a.nomos", "import b;\nimport c;\nactor Company;\naction act;\nnorm n: Company must act;\n");
   u.write("b.nomos", "actor Company;\n");
   u.write("c.nomos", "actor Company;\n");
   auto c2 = compile({a2}, noLints());
@@ -199,11 +203,12 @@ TEST_CASE("N2005: cyclic imports name the cycle") {
 
 TEST_CASE("after a failed import, names it may have provided are not reported") {
   TempTree t;
-  auto main = t.write("main.nomos",
-                      "import missing;\naction act;\n"
-                      "norm n1: Company must act;\n"         // perhaps from `missing`: quiet
-                      "norm n2: missing.Company must act;\n" // likewise
-                      "norm n3: main.Nothing must act;\n");  // qualified into a loaded module: reported
+  auto main =
+      t.write("main.nomos",
+              "import missing;\naction act;\n"
+              "norm n1: Company must act;\n"          // perhaps from `missing`: quiet
+              "norm n2: missing.Company must act;\n"  // likewise
+              "norm n3: main.Nothing must act;\n");   // qualified into a loaded module: reported
   auto c = compile({main}, noLints());
   CHECK(c->count("N2007") == 1);
   const auto& d = c->one("N2001");
@@ -221,7 +226,8 @@ TEST_CASE("N2007: a module that does not exist, with a suggestion") {
   CHECK(c->at(found[0]->span) == "1:8");
   CHECK(found[0]->help.at(0) == "did you mean `cn.common`?");
   CHECK(found[1]->message == "module `nowhere.at_all` not found");
-  CHECK(found[1]->help.at(0) == "`import nowhere.at_all` looks for `nowhere/at_all.nomos` under each root directory");
+  CHECK(found[1]->help.at(0) ==
+        "`import nowhere.at_all` looks for `nowhere/at_all.nomos` under each root directory");
 }
 
 TEST_CASE("N2006: an import that leaves its root through a symbolic link") {
@@ -274,10 +280,13 @@ TEST_CASE("N2006 and N2023 for import paths the grammar cannot write but an AST 
 TEST_CASE("N2023: an import written as a file path") {
   TempTree t;
   t.write("common.nomos", "");
-  auto c = compile({t.write("main.nomos", "import \"/rules/cn/common.nomos\";\nimport \"common\";\n")}, noLints());
+  auto c =
+      compile({t.write("main.nomos", "import \"/rules/cn/common.nomos\";\nimport \"common\";\n")},
+              noLints());
   auto found = c->withCode("N2023");
   REQUIRE(found.size() == 2);
-  CHECK(found[0]->message == "import `/rules/cn/common.nomos` must be a module name, not a file path");
+  CHECK(found[0]->message ==
+        "import `/rules/cn/common.nomos` must be a module name, not a file path");
   CHECK(c->at(found[0]->span) == "1:8");
   // Even a quoted path that looks like a module name is a path.
   CHECK(found[1]->message == "import `common` must be a module name, not a file path");
@@ -306,7 +315,8 @@ TEST_CASE("N0001: an input file that cannot be read") {
   TempTree t;
   auto c = compile({t.path("missing.nomos")}, noLints());
   const auto& d = c->one("N0001");
-  CHECK(d.message == fmt::format("cannot read `{}`: no such file", t.path("missing.nomos").generic_string()));
+  CHECK(d.message ==
+        fmt::format("cannot read `{}`: no such file", t.path("missing.nomos").generic_string()));
   CHECK_FALSE(d.span.valid());
   CHECK(c->program->modules.empty());
 }
@@ -332,7 +342,8 @@ TEST_CASE("each file is loaded once, in a deterministic order") {
 TEST_CASE("a `module` line makes the directory above its path a root for imports") {
   // Neither directory above the files is a root, and the importer comes first in path order.
   TempTree t;
-  auto main = t.write("rules/a/main.nomos", "module a.main;\nimport z.lib;\naction act;\nnorm n: Z must act;\n");
+  auto main = t.write("rules/a/main.nomos",
+                      "module a.main;\nimport z.lib;\naction act;\nnorm n: Z must act;\n");
   auto lib = t.write("rules/z/lib.nomos", "module z.lib;\nactor Z;\n");
   auto c = compile({lib, main}, noLints());
   INFO(c->dump());
@@ -349,8 +360,8 @@ TEST_CASE("N2025: two files that would be the same module") {
   auto two = t.write("two/rules.nomos", "jurisdiction B;\n");
   auto c = compile({one, two}, noLints());
   const auto& d = c->one("N2025");
-  CHECK(d.message == fmt::format("module `rules` is defined by two files: `{}` and `{}`", one.generic_string(),
-                                 two.generic_string()));
+  CHECK(d.message == fmt::format("module `rules` is defined by two files: `{}` and `{}`",
+                                 one.generic_string(), two.generic_string()));
   CHECK(c->fileName(d.span) == "rules.nomos");
   REQUIRE(d.related.size() == 1);
   CHECK(d.related[0].span.file != d.span.file);
@@ -391,7 +402,8 @@ TEST_CASE("a `members` name is the imported jurisdiction when one is visible") {
   const auto& p = *c->program;
   std::vector<std::string> names;
   for (const auto& j : p.jurisdictions) names.push_back(j.qualified);
-  CHECK(names == std::vector<std::string>{"main.DACH", "main.AT", "main.CH", "eu.EU", "eu.DE", "eu.FR"});
+  CHECK(names ==
+        std::vector<std::string>{"main.DACH", "main.AT", "main.CH", "eu.EU", "eu.DE", "eu.FR"});
   auto de = c->jurisdiction("DE");
   CHECK(p.jurisdictionWithin(de, c->jurisdiction("DACH")));
   CHECK(p.jurisdictionWithin(de, c->jurisdiction("EU")));

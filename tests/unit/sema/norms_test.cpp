@@ -49,7 +49,8 @@ TEST_CASE("N2001: unknown names, with a suggestion of the right kind") {
   CHECK(value.message == "`XX` is not a value of dimension `location`");
   CHECK(c->at(value.span) == "14:50");
   CHECK(value.help.at(0) ==
-        "`location` is a territory dimension: its values are jurisdictions; declare `jurisdiction XX;` if `XX` is "
+        "`location` is a territory dimension: its values are jurisdictions; declare `jurisdiction "
+        "XX;` if `XX` is "
         "one");
 }
 
@@ -62,7 +63,8 @@ TEST_CASE("N2014 on a territory dimension: suggestions") {
   CHECK(found[0]->help.at(0) == "did you mean `CN`?");
   CHECK(found[1]->message == "`health` is not a value of dimension `location`");
   CHECK(found[1]->help.at(0) ==
-        "`health` is a category of dimension `data`; `location` is a territory dimension, whose values are "
+        "`health` is a category of dimension `data`; `location` is a territory dimension, whose "
+        "values are "
         "jurisdictions");
 }
 
@@ -101,7 +103,8 @@ TEST_CASE("N2010: `within` only on `must`") {
   CHECK(found[0]->message == "`within` gives a deadline, so it only fits a `must` norm, not `may`");
   CHECK(c->at(found[0]->span).rfind("11:", 0) == 0);
   CHECK(c->text(found[0]->span).find("72 hours") != std::string::npos);
-  CHECK(found[1]->message == "`within` gives a deadline, so it only fits a `must` norm, not `must not`");
+  CHECK(found[1]->message ==
+        "`within` gives a deadline, so it only fits a `must` norm, not `must not`");
   const auto& ok = c->program->norms.at(0);
   CHECK(ok.withinHours == 72);
   CHECK(ok.withinText == "72 hours");
@@ -118,7 +121,8 @@ TEST_CASE("N2011: flags are not compared, counts are not used bare") {
         "`individuals` is a count fact; compare it with a number, as in `individuals >= 1`");
   CHECK(c->at(found[0]->span) == "10:38");
   CHECK(found[1]->message ==
-        "`approved` is a flag fact; it is either true or false, so write `approved` or `not approved` instead "
+        "`approved` is a flag fact; it is either true or false, so write `approved` or `not "
+        "approved` instead "
         "of comparing it with a number");
   CHECK(c->at(found[1]->span) == "11:38");
   const auto& w = *c->program->norms.at(2).where;
@@ -141,9 +145,11 @@ TEST_CASE("N2014: a value that is not one of the dimension's") {
   REQUIRE(found.size() == 3);
   CHECK(found[0]->message == "`CN` is not a value of dimension `data`");
   CHECK(c->at(found[0]->span) == "10:46");
-  CHECK(found[0]->help.at(0) == "the values of `data` are its categories: `personal`, `public_info`");
+  CHECK(found[0]->help.at(0) ==
+        "the values of `data` are its categories: `personal`, `public_info`");
   CHECK(found[1]->message == "`Company` is not a value of dimension `location`");
-  CHECK(found[1]->help.at(0) == "`location` is a territory dimension: its values are jurisdictions");
+  CHECK(found[1]->help.at(0) ==
+        "`location` is a territory dimension: its values are jurisdictions");
   CHECK(found[2]->message == "`personl` is not a value of dimension `data`");
   CHECK(found[2]->help.at(0) == "did you mean `personal`?");
   const auto& p = *c->program;
@@ -212,7 +218,8 @@ TEST_CASE("agreements: parties are issuers; N2022 for a deference by a non-party
   CHECK(dup.message == "`effective` is given more than once in agreement `a`");
   CHECK(c->at(dup.span) == "13:13");
   const auto& issuer = c->one("N2019");
-  CHECK(issuer.message == "`Company` is an actor class; an issuer must be a jurisdiction or a body");
+  CHECK(issuer.message ==
+        "`Company` is an actor class; an issuer must be a jurisdiction or a body");
   const auto& a = c->program->agreements.at(0);
   REQUIRE(a.parties.size() == 3);
   CHECK(a.parties[2] == model::Issuer{model::Issuer::Kind::Body, c->actor("Acme")});

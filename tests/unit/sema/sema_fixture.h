@@ -86,14 +86,17 @@ struct Compiled {
   std::string text(source::Span span) const {
     return std::string(sm.text(span.file).substr(span.begin, span.end - span.begin));
   }
-  std::string fileName(source::Span span) const { return fs::path(sm.path(span.file)).filename().string(); }
+  std::string fileName(source::Span span) const {
+    return fs::path(sm.path(span.file)).filename().string();
+  }
 
   std::string dump() const {
     std::string out;
     for (const auto* d : diags.sorted(sm)) {
-      out += fmt::format("{} {} {}: {}\n", d->span.valid() ? sm.path(d->span.file) : "-", at(d->span), d->code(),
-                         d->message);
-      for (const auto& r : d->related) out += fmt::format("    related {}: {}\n", at(r.span), r.message);
+      out += fmt::format("{} {} {}: {}\n", d->span.valid() ? sm.path(d->span.file) : "-",
+                         at(d->span), d->code(), d->message);
+      for (const auto& r : d->related)
+        out += fmt::format("    related {}: {}\n", at(r.span), r.message);
       for (const auto& h : d->help) out += fmt::format("    help: {}\n", h);
     }
     return out;
@@ -118,7 +121,8 @@ struct Compiled {
   model::Index module(std::string_view n) const { return find(program->modules, n); }
 };
 
-inline std::unique_ptr<Compiled> compile(const std::vector<fs::path>& inputs, Options options = {}) {
+inline std::unique_ptr<Compiled> compile(const std::vector<fs::path>& inputs,
+                                         Options options = {}) {
   auto out = std::make_unique<Compiled>();
   Compiled* c = out.get();
   ParseFn parse = [c](source::FileId id) { return syntax::parseFile(c->sm, id, c->diags); };

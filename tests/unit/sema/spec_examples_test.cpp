@@ -43,7 +43,8 @@ TEST_CASE("jurisdictions: members are declared where listed, membership is trans
 TEST_CASE("actions: nested actions are top-level names with parent links") {
   auto c = compile({fixture("spec/language.nomos")});
   const auto& p = *c->program;
-  auto process = c->action("process"), transfer = c->action("transfer"), disclose = c->action("disclose");
+  auto process = c->action("process"), transfer = c->action("transfer"),
+       disclose = c->action("disclose");
   auto del = c->action("delete"), retain = c->action("retain");
   REQUIRE(disclose != kNone);
   CHECK(p.actions[disclose].parent == transfer);
@@ -52,7 +53,8 @@ TEST_CASE("actions: nested actions are top-level names with parent links") {
   CHECK_FALSE(p.actionWithin(process, disclose));
   CHECK_FALSE(p.actionWithin(c->action("collect"), transfer));
   CHECK(p.actions[disclose].title == "disclose");
-  CHECK(p.actions[process].doc == "Actions are a taxonomy too: doing a child action is doing its parent.");
+  CHECK(p.actions[process].doc ==
+        "Actions are a taxonomy too: doing a child action is doing its parent.");
   CHECK(p.actionsIncompatible(del, retain));
   CHECK_FALSE(p.actionsIncompatible(del, disclose));
   // The norm's action is the nested one.
@@ -79,7 +81,8 @@ TEST_CASE("dimensions: categories are scoped, parents before children") {
 TEST_CASE("actor classes, disjointness and the body as actor and issuer") {
   auto c = compile({fixture("spec/language.nomos")});
   const auto& p = *c->program;
-  auto company = c->actor("Company"), sp = c->actor("ServiceProvider"), acme = c->actor("AcmeCloud");
+  auto company = c->actor("Company"), sp = c->actor("ServiceProvider"),
+       acme = c->actor("AcmeCloud");
   auto gov = c->actor("Government");
   REQUIRE(acme != kNone);
   CHECK(p.actors[acme].isBody);
@@ -163,7 +166,8 @@ TEST_CASE("tests: given items go where their names say") {
   const auto& p = *c->program;
   const auto& t = p.tests.at(0);
   CHECK(t.name == "CLOUD Act warrant for personal data stored in China");
-  CHECK(t.actorClasses == std::vector<model::Index>{c->actor("Company"), c->actor("ServiceProvider")});
+  CHECK(t.actorClasses ==
+        std::vector<model::Index>{c->actor("Company"), c->actor("ServiceProvider")});
   CHECK(t.action == c->action("disclose"));
   REQUIRE(t.values.size() == 4);
   CHECK(t.values[0].dim == c->dimension("data"));
@@ -181,7 +185,8 @@ TEST_CASE("tests: given items go where their names say") {
   CHECK(t.expectations[0].status == model::Test::Status::Forbidden);
   CHECK(t.expectations[0].by == c->norm("pipl_41"));
   CHECK(t.expectations[1].kind == model::Test::ExpectKind::Conflict);
-  CHECK(t.expectations[1].refs == std::vector<model::Index>{c->norm("pipl_41"), c->norm("cloud_2713")});
+  CHECK(t.expectations[1].refs ==
+        std::vector<model::Index>{c->norm("pipl_41"), c->norm("cloud_2713")});
 }
 
 }  // namespace nomos::sema::testing

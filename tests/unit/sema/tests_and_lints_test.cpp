@@ -27,7 +27,8 @@ std::unique_ptr<Compiled> withVocabulary(std::string_view rest) {
 TEST_CASE("given items: classes, flags, counts, values, action, date") {
   auto c = withVocabulary(
       "test \"t\" {\n"
-      "  given Company doing process, approved, individuals 1500, location CN, data health date 2024-02-29;\n"
+      "  given Company doing process, approved, individuals 1500, location CN, data health date "
+      "2024-02-29;\n"
       "  expect forbidden by n;\n"
       "  expect not applicable n;\n"
       "  expect overlap s, s;\n"
@@ -85,38 +86,41 @@ TEST_CASE("given items of the wrong kind") {
       "}\n");
   auto kinds = c->withCode("N2003");
   REQUIRE(kinds.size() == 3);
-  CHECK(kinds[0]->message == "`disclose` is an action, but an actor class or a flag fact is expected here");
+  CHECK(kinds[0]->message ==
+        "`disclose` is an action, but an actor class or a flag fact is expected here");
   CHECK(kinds[0]->help.at(0) == "give the action with `doing`: `doing disclose`");
   CHECK(kinds[1]->message == "`n` is a norm, but an actor class or a flag fact is expected here");
   CHECK(kinds[2]->message == "`s` is a sovereignty clause, but a norm is expected here");
   auto facts = c->withCode("N2011");
   REQUIRE(facts.size() == 3);
-  CHECK(facts[0]->message == "`individuals` is a count fact; give its number, as in `individuals 1500`");
+  CHECK(facts[0]->message ==
+        "`individuals` is a count fact; give its number, as in `individuals 1500`");
   CHECK(c->at(facts[0]->span) == "11:19");
-  CHECK(facts[2]->message == "`approved` is a flag fact; give it as `approved` or `not approved`, not as a number");
+  CHECK(facts[2]->message ==
+        "`approved` is a flag fact; give it as `approved` or `not approved`, not as a number");
   CHECK(c->one("N2014").message == "`CN` is not a value of dimension `data`");
 }
 
 TEST_CASE("N2501: unused declarations, by sensible rules") {
   auto c = compileText(
-      "jurisdiction CN;\n"                                   // used as issuer
-      "jurisdiction Lonely;\n"                               // unused
-      "jurisdiction EU { members DE, FR; }\n"                // DE used, so EU and FR are too
-      "jurisdiction ASEAN { members SG; }\n"                 // unused: reported once, at ASEAN
-      "dimension location : territory;\n"                    // used
-      "dimension idle { a; }\n"                              // unused
-      "fact approved;\n"                                     // used in a condition
-      "fact spare;\n"                                        // unused
-      "action process { transfer { disclose; } collect; }\n" // disclose used: the whole tree is
-      "action report { quickly; }\n"                         // unused: reported at report only
-      "actor Company;\n"                                     // used as a parent of a used class
-      "actor ServiceProvider : Company;\n"                   // used as a subject
-      "actor Citizen;\n"                                     // unused
-      "actor Minor : Citizen;\n"                             // unused, under an unused class
-      "levels statute > regulation;\n"                       // statute used: the chain is
-      "levels old > older;\n"                                // unused chain
-      "instrument I { issuer CN; level statute; }\n"         // used
-      "instrument J { issuer CN; }\n"                        // unused
+      "jurisdiction CN;\n"                                    // used as issuer
+      "jurisdiction Lonely;\n"                                // unused
+      "jurisdiction EU { members DE, FR; }\n"                 // DE used, so EU and FR are too
+      "jurisdiction ASEAN { members SG; }\n"                  // unused: reported once, at ASEAN
+      "dimension location : territory;\n"                     // used
+      "dimension idle { a; }\n"                               // unused
+      "fact approved;\n"                                      // used in a condition
+      "fact spare;\n"                                         // unused
+      "action process { transfer { disclose; } collect; }\n"  // disclose used: the whole tree is
+      "action report { quickly; }\n"                          // unused: reported at report only
+      "actor Company;\n"                                      // used as a parent of a used class
+      "actor ServiceProvider : Company;\n"                    // used as a subject
+      "actor Citizen;\n"                                      // unused
+      "actor Minor : Citizen;\n"                              // unused, under an unused class
+      "levels statute > regulation;\n"                        // statute used: the chain is
+      "levels old > older;\n"                                 // unused chain
+      "instrument I { issuer CN; level statute; }\n"          // used
+      "instrument J { issuer CN; }\n"                         // unused
       "norm n from I: ServiceProvider must disclose where location in DE and approved;\n");
   auto unused = c->withCode("N2501");
   std::vector<std::string> messages;

@@ -73,7 +73,8 @@ TEST_CASE("jurisdictions, dimensions and facts") {
 
 TEST_CASE("actions, actors, levels and bodies") {
   auto p = parse(
-      "action process \"process\" { collect; transfer { transfer_abroad; disclose \"disclose\"; } }\n"
+      "action process \"process\" { collect; transfer { transfer_abroad; disclose \"disclose\"; } "
+      "}\n"
       "incompatible delete, retain, archive.keep;\n"
       "actor Company \"company\";\n"
       "actor Hybrid : Company, lib.Government \"both\";\n"
@@ -105,7 +106,8 @@ TEST_CASE("actions, actors, levels and bodies") {
 
 TEST_CASE("instrument fields in any order, every occurrence kept") {
   auto p = parse(
-      "instrument PIPL \"t\" { effective 2021-11-01; level statute; issuer CN; until 2030-12-31; issuer US; }\n"
+      "instrument PIPL \"t\" { effective 2021-11-01; level statute; issuer CN; until 2030-12-31; "
+      "issuer US; }\n"
       "instrument ACME { issuer AcmeCloud; }\n");
   REQUIRE_MESSAGE(p->diags.size() == 0, p->dump());
   const auto& in = p->ast.instruments[0];
@@ -205,7 +207,8 @@ TEST_CASE("doc comments attach to the declaration directly after them") {
       "/// Tested.\n"
       "test \"t\" { expect obliged; }\n");
   REQUIRE_MESSAGE(p->diags.size() == 0, p->dump());
-  CHECK(p->ast.jurisdictions[0].doc == "First line.\n  indented second line\n\nafter an empty line");
+  CHECK(p->ast.jurisdictions[0].doc ==
+        "First line.\n  indented second line\n\nafter an empty line");
   CHECK(p->ast.facts[0].doc.empty());
   const auto& personal = p->ast.dimensions[0].categories[0];
   CHECK(personal.doc == "Personal data.");
@@ -239,7 +242,9 @@ TEST_CASE("a byte order mark is skipped; CRLF line endings work") {
   CHECK(p->ast.facts[0].span.begin == text.find("fact"));
   CHECK(p->text(p->ast.norms[0].span) == "norm n: X must y\r\n  where a;");
 
-  auto broken = parse("\xEF\xBB\xBF" "fact a;\r\nfact b;\r\nnorm n: X shall y;\r\n");
+  auto broken = parse(
+      "\xEF\xBB\xBF"
+      "fact a;\r\nfact b;\r\nnorm n: X shall y;\r\n");
   CHECK(broken->codes() == std::vector<std::string>{"N1001@3:11"});
 }
 

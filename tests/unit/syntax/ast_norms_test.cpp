@@ -93,8 +93,10 @@ TEST_CASE("the four modalities") {
 
 TEST_CASE("every clause of a norm, in order") {
   auto p = parse(
-      "norm n \"t\" from cn.pipl.PIPL article \"Art. 38 \\\"(1)\\\"\": CIIOperator must report_incident\n"
-      "  where a unless b within 72 hours effective 2021-11-01 until 2030-12-31 prevails over m1, lib.m2;");
+      "norm n \"t\" from cn.pipl.PIPL article \"Art. 38 \\\"(1)\\\"\": CIIOperator must "
+      "report_incident\n"
+      "  where a unless b within 72 hours effective 2021-11-01 until 2030-12-31 prevails over m1, "
+      "lib.m2;");
   REQUIRE_MESSAGE(p->diags.size() == 0, p->dump());
   const ast::Norm& n = p->ast.norms[0];
   REQUIRE(n.from.has_value());
@@ -117,8 +119,9 @@ TEST_CASE("every clause of a norm, in order") {
 }
 
 TEST_CASE("durations are kept in hours") {
-  for (auto [text, hours] : {std::pair{"1 hour", 1}, std::pair{"24 hours", 24}, std::pair{"1 day", 24},
-                             std::pair{"30 days", 720}, std::pair{"1_000 hours", 1000}}) {
+  for (auto [text, hours] :
+       {std::pair{"1 hour", 1}, std::pair{"24 hours", 24}, std::pair{"1 day", 24},
+        std::pair{"30 days", 720}, std::pair{"1_000 hours", 1000}}) {
     CAPTURE(text);
     auto p = parse(std::string("norm n: X must y within ") + text + ";");
     REQUIRE_MESSAGE(p->diags.size() == 0, p->dump());
@@ -206,7 +209,8 @@ TEST_CASE("count comparisons") {
 
 TEST_CASE("sovereignty clauses and agreements") {
   auto p = parse(
-      "sovereignty cn_cii of CN exclusive over location in CN and sector in critical_infrastructure;\n"
+      "sovereignty cn_cii of CN exclusive over location in CN and sector in "
+      "critical_infrastructure;\n"
       "sovereignty us of US over establishment in US;\n"
       "agreement us_uk \"US–UK\" between US, UK, EU {\n"
       "  effective 2022-10-03;\n"

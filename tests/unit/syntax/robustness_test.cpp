@@ -27,17 +27,34 @@ const char* const kValid =
     "body Acme : Company \"Acme\";\n"
     "instrument PIPL \"law\" { issuer CN; level statute; effective 2021-11-01; }\n"
     "norm pipl_41 \"t\" from PIPL article \"41\":\n"
-    "  Company must not disclose where data in personal and (location in CN or recipient not in {US, UK})\n"
+    "  Company must not disclose where data in personal and (location in CN or recipient not in "
+    "{US, UK})\n"
     "  unless approved within 72 hours effective 2022-01-01 until 2030-12-31 prevails over x;\n"
     "sovereignty cn of CN exclusive over location in CN and individuals >= 1_000;\n"
-    "agreement a \"t\" between US, UK { effective 2022-10-03; US defers to UK where residence in UK; }\n"
-    "test \"t\" { given Company doing disclose; given data personal, not approved, date 2024-01-01; "
+    "agreement a \"t\" between US, UK { effective 2022-10-03; US defers to UK where residence in "
+    "UK; }\n"
+    "test \"t\" { given Company doing disclose; given data personal, not approved, date "
+    "2024-01-01; "
     "expect forbidden by pipl_41; expect conflict a, b; }\n";
 
 const char* const kFragments[] = {
-    ";",  ":",   ",",     ".",      "{",        "}",   "(",     ")",   "\"",     "/*", "///", "not", "may not",
-    "in", "and", "norm",  "where",  "must",     "@",   "\xFF",  "\0",  "\xE2\x80\x9C", "2021-02-30",
-    "99999999999999999999", "\\q", "\n", "\r\n", "given", "expect", "test", "}", "{{", "))",
+    ";",          ":",
+    ",",          ".",
+    "{",          "}",
+    "(",          ")",
+    "\"",         "/*",
+    "///",        "not",
+    "may not",    "in",
+    "and",        "norm",
+    "where",      "must",
+    "@",          "\xFF",
+    "\0",         "\xE2\x80\x9C",
+    "2021-02-30", "99999999999999999999",
+    "\\q",        "\n",
+    "\r\n",       "given",
+    "expect",     "test",
+    "}",          "{{",
+    "))",
 };
 
 std::string mutate(std::string text, std::mt19937& rng) {
@@ -89,7 +106,8 @@ TEST_CASE("mutated files: coded diagnostics with spans in the file, no ANTLR wor
       CHECK(d.span.file == p->file);
       CHECK(d.span.begin <= d.span.end);
       CHECK(d.span.end <= text.size());
-      for (const char* english : {"mismatched", "extraneous", "viable", "expecting", "<EOF>", "<missing"}) {
+      for (const char* english :
+           {"mismatched", "extraneous", "viable", "expecting", "<EOF>", "<missing"}) {
         CHECK_MESSAGE(d.message.find(english) == std::string::npos, d.message);
       }
     }

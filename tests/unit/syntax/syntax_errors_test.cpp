@@ -16,10 +16,12 @@ bool hasHelp(const diag::Diagnostic& d, std::string_view text) {
 }  // namespace
 
 TEST_CASE("N1001: a word that is not a modality") {
-  auto p = parse("norm a \"t\" from PIPL article \"41\":\n  Company shall disclose where data in personal;\n");
+  auto p = parse(
+      "norm a \"t\" from PIPL article \"41\":\n  Company shall disclose where data in personal;\n");
   REQUIRE(p->codes() == std::vector<std::string>{"N1001@2:11"});
   const auto* d = p->first();
-  CHECK(d->message == "expected a modality (`must`, `must not`, `may` or `need not`), found `shall`");
+  CHECK(d->message ==
+        "expected a modality (`must`, `must not`, `may` or `need not`), found `shall`");
   CHECK(p->text(d->span) == "shall");
   CHECK(d->severity == diag::Severity::Error);
 }
@@ -126,7 +128,8 @@ TEST_CASE("N1009: unterminated block comment") {
 }
 
 TEST_CASE("N1010: deep nesting is refused before parsing") {
-  std::string deep = "fact a;\nnorm a: X must y where " + std::string(10000, '(') + "a" + std::string(10000, ')') + ";";
+  std::string deep = "fact a;\nnorm a: X must y where " + std::string(10000, '(') + "a" +
+                     std::string(10000, ')') + ";";
   auto p = parse(deep);
   REQUIRE(p->codes() == std::vector<std::string>{"N1010@2:224"});
   CHECK(p->first()->message == "nesting deeper than 200 levels");
@@ -146,7 +149,8 @@ TEST_CASE("N1010: deep nesting is refused before parsing") {
   ParseOptions shallow;
   shallow.maxDepth = 3;
   CHECK(parse("norm a: X must y where (((a)));", shallow)->diags.size() == 0);
-  CHECK(parse("norm a: X must y where ((((a))));", shallow)->codes() == std::vector<std::string>{"N1010@1:27"});
+  CHECK(parse("norm a: X must y where ((((a))));", shallow)->codes() ==
+        std::vector<std::string>{"N1010@1:27"});
 }
 
 TEST_CASE("N1011: unknown escape") {
@@ -214,7 +218,8 @@ TEST_CASE("several mistakes in one file are all reported, each once") {
       "norm i: X must y where a and;\n"
       "norm j: X must y where a;\n"
       "dimension d { a { b; }\n");
-  std::vector<std::string> expected = {"N1001@1:17", "N1001@3:44", "N1001@4:34", "N1001@5:29", "N1001@8:1"};
+  std::vector<std::string> expected = {"N1001@1:17", "N1001@3:44", "N1001@4:34", "N1001@5:29",
+                                       "N1001@8:1"};
   CHECK_MESSAGE(p->codes() == expected, p->dump());
   CHECK(p->ast.facts.size() == 1);
   bool hasJ = false;
@@ -223,7 +228,8 @@ TEST_CASE("several mistakes in one file are all reported, each once") {
 }
 
 TEST_CASE("a mistake inside a block is skipped up to the next item; the block survives") {
-  auto p = parse("test \"t\" { given A; expct forbidden; expect obliged; exect permitted; }\nfact after;\n");
+  auto p = parse(
+      "test \"t\" { given A; expct forbidden; expect obliged; exect permitted; }\nfact after;\n");
   REQUIRE(p->codes() == std::vector<std::string>{"N1004@1:21", "N1004@1:54"});
   REQUIRE(p->ast.tests.size() == 1);
   CHECK(p->ast.tests[0].given.size() == 1);
@@ -245,18 +251,38 @@ TEST_CASE("what is left of a declaration whose first line is lost is one error")
 
 TEST_CASE("ANTLR's own messages never reach the user") {
   const char* inputs[] = {
-      "norm", "norm a", "norm a:", "norm a: X", "norm a: X must", "}", "{ { {", "norm a: X must y where (", ";;;",
-      "test", "test \"x\" {", "test \"x\" { given ; }", "expect obliged;", "instrument I { issuer }", "agreement a {",
-      "dimension d : territory territory;", "sovereignty s of CN over;", "levels a >;", "body B;", "closed fact x;",
-      "norm a: X must y within 3;", "norm a: X must y within hours;", "norm a: X must y prevails over;",
+      "norm",
+      "norm a",
+      "norm a:",
+      "norm a: X",
+      "norm a: X must",
+      "}",
+      "{ { {",
+      "norm a: X must y where (",
+      ";;;",
+      "test",
+      "test \"x\" {",
+      "test \"x\" { given ; }",
+      "expect obliged;",
+      "instrument I { issuer }",
+      "agreement a {",
+      "dimension d : territory territory;",
+      "sovereignty s of CN over;",
+      "levels a >;",
+      "body B;",
+      "closed fact x;",
+      "norm a: X must y within 3;",
+      "norm a: X must y within hours;",
+      "norm a: X must y prevails over;",
   };
   for (std::string input : inputs) {
     CAPTURE(input);
     auto p = parse(input);
     CHECK(p->diags.hasErrors());
     for (const auto& d : p->diags.all()) {
-      for (const char* english : {"mismatched", "extraneous", "viable", "expecting", "<EOF>", "token recognition",
-                                  "missing '", "Identifier", "StringLiteral", "SEMI"}) {
+      for (const char* english :
+           {"mismatched", "extraneous", "viable", "expecting", "<EOF>", "token recognition",
+            "missing '", "Identifier", "StringLiteral", "SEMI"}) {
         CHECK_MESSAGE(d.message.find(english) == std::string::npos, d.message);
       }
       CHECK(d.span.valid());

@@ -19,13 +19,16 @@ struct Parsed {
   ast::File ast;
 
   /// The source text a span covers.
-  std::string_view text(source::Span s) const { return sm.text(s.file).substr(s.begin, s.end - s.begin); }
+  std::string_view text(source::Span s) const {
+    return sm.text(s.file).substr(s.begin, s.end - s.begin);
+  }
   /// "CODE@line:column" for every diagnostic, in source order.
   std::vector<std::string> codes() const {
     std::vector<std::string> out;
     for (const auto* d : diags.sorted(sm)) {
       auto lc = sm.lineCol(d->span.file, d->span.begin);
-      out.push_back(std::string(d->code()) + "@" + std::to_string(lc.line) + ":" + std::to_string(lc.column));
+      out.push_back(std::string(d->code()) + "@" + std::to_string(lc.line) + ":" +
+                    std::to_string(lc.column));
     }
     return out;
   }
@@ -34,8 +37,8 @@ struct Parsed {
     std::string out;
     for (const auto* d : diags.sorted(sm)) {
       auto lc = sm.lineCol(d->span.file, d->span.begin);
-      out += std::string(d->code()) + "@" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " +
-             d->message;
+      out += std::string(d->code()) + "@" + std::to_string(lc.line) + ":" +
+             std::to_string(lc.column) + " " + d->message;
       for (const auto& h : d->help) out += " [help: " + h + "]";
       out += "\n";
     }
