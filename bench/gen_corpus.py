@@ -2,7 +2,7 @@
 """Writes a deterministic benchmark corpus: a Nomos rule repository of N norms, 10,000
 situations for `nomos eval`, and (with --cedar) the same policies and requests in Cedar.
 
-    bench/gen_corpus.py --norms 10000 --out /tmp/corpus-10k [--seed 1] [--situations 10000]
+    bench/gen_corpus.py --norms 10000 --out corpus-10k [--seed 1] [--situations 10000]
 
 Layout of OUT:
     nomos/vocab.nomos                   the shared vocabulary (module vocab)
