@@ -2,7 +2,9 @@
 // explain page as help), one result per diagnostic, the other declaration as a related
 // location and the witness in the message and in the result's properties.
 #include <cctype>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "diag/explain.h"
 #include "diag/render.h"
@@ -63,8 +65,16 @@ nlohmann::json physicalLocation(const source::SourceManager& sm, Span span) {
 
 nlohmann::json diagnosticsSarif(const source::SourceManager& sm, const DiagnosticEngine& diags,
                                 std::string_view version) {
+  // Only the rules the results use, in code order, so a clean run stays small; a result's
+  // ruleIndex points into this list.
+  const std::vector<const Diagnostic*> sorted = diags.sorted(sm);
+  std::map<std::string_view, int> ruleIndex;
+  for (const Diagnostic* d : sorted) ruleIndex.emplace(d->code(), 0);
   nlohmann::json rules = nlohmann::json::array();
   for (const auto& info : allDiagnostics()) {
+    auto used = ruleIndex.find(info.code);
+    if (used == ruleIndex.end()) continue;
+    used->second = static_cast<int>(rules.size());
     std::string_view page = explainPage(info.code).value_or(std::string_view());
     nlohmann::json rule = {{"id", info.code},
                            {"name", info.name},
@@ -79,11 +89,11 @@ nlohmann::json diagnosticsSarif(const source::SourceManager& sm, const Diagnosti
   }
 
   nlohmann::json results = nlohmann::json::array();
-  for (const Diagnostic* d : diags.sorted(sm)) {
+  for (const Diagnostic* d : sorted) {
     std::string text = d->message;
     if (d->witness) text += ". Witness: " + d->witness->text;
     nlohmann::json result = {{"ruleId", d->code()},
-                             {"ruleIndex", static_cast<int>(d->id)},
+                             {"ruleIndex", ruleIndex.at(d->code())},
                              {"level", sarifLevel(d->severity)},
                              {"message", {{"text", text}}}};
     if (d->span.valid()) {

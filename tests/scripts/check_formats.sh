@@ -22,3 +22,17 @@ done
 echo "checked $n inputs"
 python3 tests/scripts/validate_json.py docs/schema/diagnostics.schema.json "$work"/json/*.json
 python3 tests/scripts/validate_json.py tests/schemas/sarif-2.1.0.json "$work"/sarif/*.json
+# SARIF: each result's ruleIndex names the rule with its ruleId, and only used rules are listed.
+python3 - "$work"/sarif/*.json <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    run = json.load(open(path))["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    used = sorted({r["ruleId"] for r in run["results"]})
+    if rules != used:
+        sys.exit(f"FAIL: {path}: rules {rules} are not the codes the results use {used}")
+    for r in run["results"]:
+        if rules[r["ruleIndex"]] != r["ruleId"]:
+            sys.exit(f"FAIL: {path}: ruleIndex {r['ruleIndex']} does not name {r['ruleId']}")
+print(f"SARIF rule indexes consistent in {len(sys.argv) - 1} files")
+PY
