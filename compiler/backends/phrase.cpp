@@ -482,7 +482,7 @@ Index findNamed(const Vec& v, std::string_view name) {
 std::string scalarText(const nlohmann::json& j) {
   if (j.is_string()) return j.get<std::string>();
   if (j.is_object() && j.contains("value")) return scalarText(j["value"]);
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::vector<std::string> stringsOf(const nlohmann::json& j) {

@@ -145,6 +145,10 @@ nlohmann::json diagnosticJson(const source::SourceManager& sm, const Diagnostic&
   return j;
 }
 
+std::string jsonText(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 nlohmann::json diagnosticsJson(const source::SourceManager& sm, const DiagnosticEngine& diags) {
   nlohmann::json list = nlohmann::json::array();
   for (const Diagnostic* d : diags.sorted(sm)) list.push_back(diagnosticJson(sm, *d));

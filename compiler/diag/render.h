@@ -28,8 +28,12 @@ nlohmann::json diagnosticJson(const source::SourceManager& sm, const Diagnostic&
 /// The whole `--format json` document (schema: docs/schema/diagnostics.schema.json).
 nlohmann::json diagnosticsJson(const source::SourceManager& sm, const DiagnosticEngine& diags);
 
-/// SARIF 2.1.0 (one run; rules for every code; results with related locations and witnesses).
+/// SARIF 2.1.0 (one run; rules for the codes used; results with related locations and witnesses).
 nlohmann::json diagnosticsSarif(const source::SourceManager& sm, const DiagnosticEngine& diags,
                                 std::string_view version);
+
+/// A JSON document as text. Messages quote the user's source, which may hold bytes that are not
+/// UTF-8 (each already reported as N1005): they become U+FFFD instead of throwing.
+std::string jsonText(const nlohmann::json& j, int indent = 2);
 
 }  // namespace nomos::diag

@@ -136,10 +136,10 @@ int Compilation::exitStatus() const {
 void Compilation::renderDiagnostics(std::ostream& out) const {
   switch (options_.format) {
     case OutputFormat::Json:
-      out << diag::diagnosticsJson(sm_, diags_).dump(2) << "\n";
+      out << diag::jsonText(diag::diagnosticsJson(sm_, diags_)) << "\n";
       return;
     case OutputFormat::Sarif:
-      out << diag::diagnosticsSarif(sm_, diags_, NOMOS_VERSION).dump(2) << "\n";
+      out << diag::jsonText(diag::diagnosticsSarif(sm_, diags_, NOMOS_VERSION)) << "\n";
       return;
     case OutputFormat::Text:
       break;

@@ -92,7 +92,7 @@ void renderSituationErrors(Compilation& c, std::ostream& out,
     nlohmann::json list = nlohmann::json::array();
     for (std::size_t i = mark; i < c.diags().size(); ++i)
       list.push_back(diag::diagnosticJson(c.sources(), c.diags().all()[i]));
-    out << nlohmann::json{{"errors", std::move(list)}}.dump(2) << "\n";
+    out << diag::jsonText(nlohmann::json{{"errors", std::move(list)}}) << "\n";
     return;
   }
   for (std::size_t i = mark; i < c.diags().size(); ++i) {

@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
 #include "test_support.h"
 
@@ -196,6 +198,29 @@ TEST_CASE("output is byte-identical across runs and across the order of inputs")
       CHECK(first.out == again.out);
       CHECK(first.out == backwards.out);
       CHECK(first.status == backwards.status);
+    }
+  }
+}
+
+TEST_CASE("every input the fuzzers found is a clean diagnostic in every format") {
+  std::vector<fs::path> cases;
+  for (const auto& e : fs::directory_iterator(sourceDir() / "tests" / "fuzz-regressions")) {
+    if (e.path().extension() == ".nomos") cases.push_back(e.path());
+  }
+  std::sort(cases.begin(), cases.end());
+  REQUIRE(!cases.empty());
+  for (const auto& input : cases) {
+    CAPTURE(input.filename().string());
+    for (auto format : {OutputFormat::Text, OutputFormat::Json, OutputFormat::Sarif}) {
+      CheckRun run;
+      REQUIRE_NOTHROW(run = runCheck({input.string()}, format));
+      CHECK(run.status <= 1);
+      if (format == OutputFormat::Text) continue;
+      // The out stream holds the document; anything written to err would break the parse.
+      nlohmann::json doc;
+      REQUIRE_NOTHROW(doc = nlohmann::json::parse(run.out));
+      if (format == OutputFormat::Json) CHECK(!doc["diagnostics"].empty());
+      if (format == OutputFormat::Sarif) CHECK(!doc["runs"][0]["results"].empty());
     }
   }
 }
