@@ -9,7 +9,7 @@ if [ "${NOMOS_SANITIZE_ONLY:-0}" != 1 ]; then
   ctest --test-dir "${NOMOS_BUILD_DIR:-build}" --output-on-failure -j2
 fi
 if [ "${NOMOS_SANITIZE:-0}" = 1 ]; then
-  NOMOS_BUILD_DIR=build-asan tools/build.sh -DNOMOS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  NOMOS_BUILD_DIR=build-asan tools/build.sh -DNOMOS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 NOMOS_PROPERTY_ITERATIONS=500 \
     ctest --test-dir build-asan --output-on-failure -j2
 fi

@@ -87,6 +87,7 @@ Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or
   CommonFlags checkFlags;
   std::string checkFormat = "text";
   bool werror = false;
+  bool noAnalysis = false;
   CLI::App* check =
       app.add_subcommand("check", "Parse, resolve and analyse rule files; print every finding");
   checkFlags.add(check);
@@ -94,6 +95,9 @@ Exit status: 0 no errors, 1 errors found (or warnings with --werror), 2 usage or
       ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->type_name("text|json|sarif");
   check->add_flag("--werror", werror, "Treat warnings as errors for the exit status");
+  check->add_flag("--no-analysis", noAnalysis,
+                  "Parse and resolve only: report syntax and name errors, skip the conflict, "
+                  "overlap and reach checks (a fast first pass while drafting)");
   check->footer(R"(Examples:
   nomos check examples/cross_border
   nomos check -I shared/ rules/eu rules/cn --werror)");
@@ -237,6 +241,7 @@ Examples:
       return nomos::driver::kExitUsage;
     }
     o.werror = werror;
+    o.analyze = !noAnalysis;
     o.format = checkFormat == "json"    ? OutputFormat::Json
                : checkFormat == "sarif" ? OutputFormat::Sarif
                                         : OutputFormat::Text;

@@ -224,3 +224,26 @@ TEST_CASE("every input the fuzzers found is a clean diagnostic in every format")
     }
   }
 }
+
+TEST_CASE("--no-analysis keeps the front end's errors and drops the analysis findings") {
+  auto run = [](const std::string& golden, bool analyze) {
+    nomos::driver::Options o;
+    o.paths = {(sourceDir() / "tests" / "golden" / golden).string()};
+    o.today = nomos::model::dateFromCivil(2026, 1, 1);
+    o.format = OutputFormat::Json;
+    o.analyze = analyze;
+    std::ostringstream out, err;
+    CheckRun r;
+    r.status = nomos::driver::check(o, out, err);
+    r.out = out.str();
+    return r;
+  };
+  auto analysed = codesOf(run("warn_contradiction_permission_prohibition.nomos", true));
+  auto parsedOnly = codesOf(run("warn_contradiction_permission_prohibition.nomos", false));
+  auto isFinding = [](const std::string& code) { return code.rfind("N3", 0) == 0; };
+  CHECK(std::count_if(analysed.begin(), analysed.end(), isFinding) > 0);
+  CHECK(std::count_if(parsedOnly.begin(), parsedOnly.end(), isFinding) == 0);
+  auto nameError = run("fail_unknown_level.nomos", false);
+  CHECK(nameError.status == 1);
+  CHECK(codesOf(nameError) == codesOf(run("fail_unknown_level.nomos", true)));
+}
