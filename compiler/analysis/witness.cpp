@@ -115,7 +115,7 @@ diag::Witness renderWitness(const model::Program& program, const Point& point,
                             const WitnessActs& acts, const std::vector<Index>& dims,
                             const std::vector<Index>& facts) {
   diag::Witness w;
-  w.json = nlohmann::json::object();
+  nlohmann::json situation = nlohmann::json::object();
   std::vector<std::string> sections;
   bool hasActs = !acts.actors.empty() || !acts.actions.empty();
 
@@ -133,13 +133,13 @@ diag::Witness renderWitness(const model::Program& program, const Point& point,
   if (hasActs) {
     nlohmann::json actors = nlohmann::json::array();
     for (Index a : acts.actors) actors.push_back(program.actors[a].name);
-    w.json["actor"] = std::move(actors);
+    situation["actor"] = std::move(actors);
     std::string head = actorPhrase(program, acts.actors);
     if (!acts.actions.empty()) {
-      w.json["action"] = program.actions[acts.actions[0]].name;
+      situation["action"] = program.actions[acts.actions[0]].name;
       head += " " + thirdPerson(program.actions[acts.actions[0]].name);
       if (acts.actions.size() > 1) {
-        w.json["incompatible_action"] = program.actions[acts.actions[1]].name;
+        situation["incompatible_action"] = program.actions[acts.actions[1]].name;
         head += " and " + thirdPerson(program.actions[acts.actions[1]].name);
       }
     }
@@ -160,7 +160,7 @@ diag::Witness renderWitness(const model::Program& program, const Point& point,
     if (d != dataDim)
       dimParts.push_back(program.dimensions[d].name + " " + valueText(program, d, v));
   }
-  w.json["dimensions"] = std::move(dimsJson);
+  situation["dimensions"] = std::move(dimsJson);
   if (!dimParts.empty()) sections.push_back(joined(dimParts, ", "));
 
   nlohmann::json factsJson = nlohmann::json::object();
@@ -177,17 +177,18 @@ diag::Witness renderWitness(const model::Program& program, const Point& point,
       counts.push_back(fmt::format("{} {}", fact.name, v));
     }
   }
-  w.json["facts"] = std::move(factsJson);
+  situation["facts"] = std::move(factsJson);
   std::vector<std::string> factParts = holding;
   factParts.insert(factParts.end(), failing.begin(), failing.end());
   factParts.insert(factParts.end(), counts.begin(), counts.end());
   if (!factParts.empty()) sections.push_back(joined(factParts, ", "));
 
   if (point.date) {
-    w.json["date"] = model::formatDate(*point.date);
+    situation["date"] = model::formatDate(*point.date);
     sections.push_back("on " + model::formatDate(*point.date));
   }
   w.text = sections.empty() ? "any situation" : joined(sections, "; ");
+  w.setJson(situation);
   return w;
 }
 

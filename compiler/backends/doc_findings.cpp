@@ -187,7 +187,7 @@ FindingView DocBuilder::findingView(std::size_t i) {
     v.resolution.add("No precedence rule or agreement resolves it.");
   }
   if (f.witness) {
-    v.witness = phraser_.witness(f.witness->json, f.witness->text);
+    v.witness = phraser_.witness(f.witness->json(), f.witness->text);
     v.witness.add(".");
   }
   return v;

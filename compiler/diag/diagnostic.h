@@ -47,10 +47,24 @@ struct Related {
 };
 
 /// One concrete situation, as structured data and in plain words.
+/// One concrete situation in which two norms collide. Its JSON form is kept serialised: a
+/// repository of 100k norms has over 100k findings, and a tree of JSON maps per witness cost
+/// several kilobytes each where the compact text costs a few hundred bytes.
 struct Witness {
-  nlohmann::json json;  // {"actor": [...], "action": "...", "dimensions": {...}, "facts": {...},
-                        // "date": "..."}
-  std::string text;     // "actor ServiceProvider, action disclose, data personal, ..."
+  Witness() = default;
+  Witness(const nlohmann::json& situation, std::string text) : text(std::move(text)) {
+    setJson(situation);
+  }
+  /// {"actor": [...], "action": "...", "dimensions": {...}, "facts": {...}, "date": "..."}
+  nlohmann::json json() const {
+    return compactJson.empty() ? nlohmann::json() : nlohmann::json::parse(compactJson);
+  }
+  void setJson(const nlohmann::json& situation) {
+    compactJson = situation.is_null() ? std::string() : situation.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+
+  std::string text;  // "actor ServiceProvider, action disclose, data personal, ..."
+  std::string compactJson;
 };
 
 struct Diagnostic {

@@ -139,7 +139,7 @@ nlohmann::json diagnosticJson(const source::SourceManager& sm, const Diagnostic&
   j["related"] = std::move(related);
   j["help"] = d.help;
   if (d.witness) {
-    j["witness"] = d.witness->json;
+    j["witness"] = d.witness->json();
     j["witnessText"] = d.witness->text;
   }
   return j;

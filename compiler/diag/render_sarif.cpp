@@ -111,7 +111,7 @@ nlohmann::json diagnosticsSarif(const source::SourceManager& sm, const Diagnosti
     if (!related.empty()) result["relatedLocations"] = std::move(related);
     nlohmann::json props = nlohmann::json::object();
     if (d->witness) {
-      props["witness"] = d->witness->json;
+      props["witness"] = d->witness->json();
       props["witnessText"] = d->witness->text;
     }
     if (!d->help.empty()) props["help"] = d->help;

@@ -25,7 +25,7 @@ TEST_CASE("pipl_41 x cloud_2713: an unresolved conflict with the spec's witness"
   CHECK(f->first == cloud);  // the later norm, which is also the obligation
   CHECK(f->second == pipl);
   REQUIRE(f->witness);
-  const auto& j = f->witness->json;
+  const auto& j = f->witness->json();
   CHECK(j["actor"] == nlohmann::json::array({"ServiceProvider"}));
   CHECK(j["action"] == "disclose");
   CHECK(j["dimensions"]["data"] == "personal");
@@ -76,8 +76,8 @@ TEST_CASE("acme_1 x pipl_41: a body's rule against the law is an error at the ru
   REQUIRE(d);
   CHECK(d->span == program.norms[acme1].span);
   CHECK(d->message == "rule conflicts with law: `acme_1` obliges what is forbidden by `pipl_41`");
-  CHECK(f->witness->json["actor"] == nlohmann::json::array({"AcmeCloud"}));
-  CHECK(f->witness->json["dimensions"]["location"] == "CN");
+  CHECK(f->witness->json()["actor"] == nlohmann::json::array({"AcmeCloud"}));
+  CHECK(f->witness->json()["dimensions"]["location"] == "CN");
   CHECK(f->witness->text.starts_with("AcmeCloud discloses personal data"));
 }
 
@@ -126,9 +126,9 @@ TEST_CASE("incompatible obligations, permissions and exemptions") {
   REQUIRE(inc);
   CHECK(inc->first == mustRetain);
   CHECK(inc->second == mustDelete);
-  CHECK(inc->witness->json["action"] == "delete");
-  CHECK(inc->witness->json["incompatible_action"] == "retain");
-  CHECK(inc->witness->json["actor"] == nlohmann::json::array({"ServiceProvider"}));
+  CHECK(inc->witness->json()["action"] == "delete");
+  CHECK(inc->witness->json()["incompatible_action"] == "retain");
+  CHECK(inc->witness->json()["actor"] == nlohmann::json::array({"ServiceProvider"}));
 
   // may process x must not transfer abroad: a permission of a permits every form of a.
   const Finding* pf = run.only(DiagId::ContradictionPermissionProhibition);
@@ -136,7 +136,7 @@ TEST_CASE("incompatible obligations, permissions and exemptions") {
   CHECK(pf->first == noAbroad);
   CHECK(pf->second == mayProcess);
   CHECK(pf->severity == diag::Severity::Warning);
-  CHECK(pf->witness->json["action"] == "transfer_abroad");
+  CHECK(pf->witness->json()["action"] == "transfer_abroad");
 
   // must delete x need not process (delete ⊑ process), across issuers: it stands.
   const Finding* oe = run.only(DiagId::ContradictionObligationExemption);
@@ -199,8 +199,8 @@ TEST_CASE("deadline overlap names the stricter deadline") {
         "deadlines overlap: `report_24` and `report_72` oblige the same action within 24 hours and "
         "72 hours; the "
         "stricter, `report_24`, applies");
-  CHECK(f->witness->json["actor"] == nlohmann::json::array({"CIIOperator"}));
-  CHECK(f->witness->json["dimensions"]["sector"] == "critical_infrastructure");
+  CHECK(f->witness->json()["actor"] == nlohmann::json::array({"CIIOperator"}));
+  CHECK(f->witness->json()["dimensions"]["sector"] == "critical_infrastructure");
 }
 
 TEST_CASE("no finding where the norms cannot meet") {
@@ -238,7 +238,7 @@ TEST_CASE("overlapping actor classes meet; the witness lists both") {
   Run run = analyzeProgram(program);
   const Finding* f = run.only(DiagId::ConflictObligationProhibition);
   REQUIRE(f);
-  CHECK(f->witness->json["actor"] == nlohmann::json::array({"Company", "Vendor"}));
+  CHECK(f->witness->json()["actor"] == nlohmann::json::array({"Company", "Vendor"}));
   CHECK(f->witness->text.starts_with("a Company that is also a Vendor stores"));
 }
 

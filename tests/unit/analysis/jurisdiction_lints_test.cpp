@@ -32,9 +32,9 @@ TEST_CASE("sovereignty claims of unrelated jurisdictions overlap") {
   CHECK(plain->second == cnData);
   CHECK(plain->severity == diag::Severity::Warning);
   CHECK(plain->message == "sovereignty claims overlap: `us_providers` of US and `cn_data` of CN");
-  CHECK(plain->witness->json["dimensions"]["location"] == "CN");
-  CHECK(plain->witness->json["dimensions"]["establishment"] == "US");
-  CHECK(plain->witness->json.contains("actor") == false);
+  CHECK(plain->witness->json()["dimensions"]["location"] == "CN");
+  CHECK(plain->witness->json()["dimensions"]["establishment"] == "US");
+  CHECK(plain->witness->json().contains("actor") == false);
 
   const Finding* exclusive = run.only(DiagId::ExclusiveOverlap);
   REQUIRE(exclusive);
@@ -82,8 +82,8 @@ TEST_CASE("a norm reaching beyond its issuer's claims") {
   REQUIRE(f->point);
   CHECK(f->point->dims[w.data] == w.important);
   CHECK(f->point->dims[w.location] != w.CN);
-  CHECK(f->witness->json["actor"] == nlohmann::json::array({"CIIOperator"}));
-  CHECK(f->witness->json["date"] == "2017-06-01");
+  CHECK(f->witness->json()["actor"] == nlohmann::json::array({"CIIOperator"}));
+  CHECK(f->witness->json()["date"] == "2017-06-01");
   const diag::Diagnostic* d = run.diagnostic(DiagId::NormBeyondReach);
   REQUIRE(d);
   REQUIRE(d->related.size() == 1);

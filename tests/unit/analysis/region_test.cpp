@@ -195,11 +195,11 @@ TEST_CASE("witness text and json use plain words") {
       wit.text ==
       "a ServiceProvider discloses personal data; location CN, recipient other than CN, US, EU, …; "
       "legal_process, not approved, individuals 1500; on 2024-01-01");
-  CHECK(wit.json["actor"] == nlohmann::json::array({"ServiceProvider"}));
-  CHECK(wit.json["action"] == "disclose");
-  CHECK(wit.json["dimensions"]["data"] == "personal");
-  CHECK(wit.json["dimensions"]["recipient"] == kRemainderValue);
-  CHECK(wit.json["facts"]["approved"] == false);
-  CHECK(wit.json["facts"]["individuals"] == 1500);
-  CHECK(wit.json["date"] == "2024-01-01");
+  CHECK(wit.json()["actor"] == nlohmann::json::array({"ServiceProvider"}));
+  CHECK(wit.json()["action"] == "disclose");
+  CHECK(wit.json()["dimensions"]["data"] == "personal");
+  CHECK(wit.json()["dimensions"]["recipient"] == kRemainderValue);
+  CHECK(wit.json()["facts"]["approved"] == false);
+  CHECK(wit.json()["facts"]["individuals"] == 1500);
+  CHECK(wit.json()["date"] == "2024-01-01");
 }

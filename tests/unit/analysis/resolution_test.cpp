@@ -98,7 +98,7 @@ TEST_CASE("lex superior, then lex specialis, then lex posterior") {
     Run run = analyzeProgram(w.b.finish());
     const Finding* f = run.only(DiagId::ConflictObligationProhibition);
     REQUIRE(f);
-    CHECK(f->witness->json["dimensions"]["location"] == "CN");
+    CHECK(f->witness->json()["dimensions"]["location"] == "CN");
     const diag::Diagnostic* d = run.diagnostic(DiagId::ConflictObligationProhibition);
     REQUIRE(d);
     CHECK(d->help.at(0).find("prevails over") != std::string::npos);
@@ -208,7 +208,7 @@ TEST_CASE("agreement coverage is exact in space and time") {
   Index residence = f->point->dims[w.residence];
   REQUIRE(residence != model::kNone);
   CHECK(w.b.p.jurisdictionWithin(residence, w.EU));
-  CHECK(f->witness->json["dimensions"]["residence"] == w.b.p.jurisdictions[residence].name);
+  CHECK(f->witness->json()["dimensions"]["residence"] == w.b.p.jurisdictions[residence].name);
 }
 
 TEST_CASE("an agreement no longer in force does not resolve") {

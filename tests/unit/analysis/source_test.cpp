@@ -101,7 +101,7 @@ TEST_CASE("the LANGUAGE.md example, from source") {
   const Finding& c = *conflicts.front();
   CHECK(c.first == a->norm("cloud_2713"));
   CHECK(c.second == a->norm("pipl_41"));
-  const auto& j = c.witness->json;
+  const auto& j = c.witness->json();
   CHECK(j["actor"] == nlohmann::json::array({"ServiceProvider"}));
   CHECK(j["action"] == "disclose");
   CHECK(j["dimensions"]["data"] == "personal");
@@ -117,8 +117,8 @@ TEST_CASE("the LANGUAGE.md example, from source") {
   REQUIRE(rule.size() == 1);
   CHECK(rule.front()->first == a->norm("acme_1"));
   CHECK(rule.front()->second == a->norm("pipl_41"));
-  CHECK(rule.front()->witness->json["actor"] == nlohmann::json::array({"AcmeCloud"}));
-  CHECK(rule.front()->witness->json["date"] == "2024-01-01");
+  CHECK(rule.front()->witness->json()["actor"] == nlohmann::json::array({"AcmeCloud"}));
+  CHECK(rule.front()->witness->json()["date"] == "2024-01-01");
 
   // The claims: cn_data and us_providers overlap; cn_cii is exclusive.
   auto overlap = a->withCode(DiagId::JurisdictionOverlap);
@@ -157,8 +157,8 @@ norm never "never" from A: Company must disclose where purpose in inquiry and pu
   auto conflicts = a->withCode(DiagId::ConflictObligationProhibition);
   REQUIRE(conflicts.size() == 1);
   const Finding& c = *conflicts.front();
-  CHECK(c.witness->json["dimensions"]["data"] == "personal");
-  CHECK(c.witness->json["dimensions"]["recipient"] == kRemainderValue);
+  CHECK(c.witness->json()["dimensions"]["data"] == "personal");
+  CHECK(c.witness->json()["dimensions"]["recipient"] == kRemainderValue);
   CHECK(c.witness->text.find("recipient other than CN, US") != std::string::npos);
   auto never = a->withCode(DiagId::NormNeverApplies);
   REQUIRE(never.size() == 1);

@@ -20,7 +20,7 @@ void crossCheck(const std::vector<std::string>& paths, std::size_t& checked) {
     bool pair = f.kind == nomos::analysis::FindingKind::Conflict ||
                 f.kind == nomos::analysis::FindingKind::Contradiction;
     if (!pair || !f.witness || f.second == nomos::model::kNone) continue;
-    nlohmann::json w = f.witness->json;
+    nlohmann::json w = f.witness->json();
     if (!w.contains("actor") || !w.contains("action")) continue;
     nlohmann::json s = {{"actor", w["actor"]},
                         {"action", w["action"].is_array() ? w["action"][0] : w["action"]},
