@@ -242,6 +242,7 @@ Examples:
     }
     o.werror = werror;
     o.analyze = !noAnalysis;
+    o.freeAtEnd = false;  // the process ends after this command
     o.format = checkFormat == "json"    ? OutputFormat::Json
                : checkFormat == "sarif" ? OutputFormat::Sarif
                                         : OutputFormat::Text;

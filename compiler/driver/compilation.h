@@ -31,6 +31,8 @@ struct Options {
   OutputFormat format = OutputFormat::Text;
   /// Guards against pointing nomos at the wrong directory (N0006).
   std::size_t maxFiles = 100000;
+  /// False when the process exits right after `check`: its memory is then not freed.
+  bool freeAtEnd = true;
 };
 
 /// Exit statuses, as documented for pipelines.
