@@ -1,4 +1,4 @@
-// parseFile: bytes → checks → tokens → parse tree → AST. The parse tree lives only inside
+// parseFile: bytes → checks → tokens (syntax/lexer.h) → parse tree → AST. The parse tree lives only inside
 // this function.
 #include "syntax/parser.h"
 
@@ -6,11 +6,11 @@
 
 #include <antlr4-runtime.h>
 
-#include "NomosLexer.h"
 #include "NomosParser.h"
 #include "syntax/byte_char_stream.h"
 #include "syntax/doc_comments.h"
 #include "syntax/lexical_checks.h"
+#include "syntax/lexer.h"
 #include "syntax/lowering.h"
 #include "syntax/parse_session.h"
 #include "syntax/syntax_errors.h"
@@ -51,8 +51,7 @@ ast::File parseFile(const source::SourceManager& sm, source::FileId file,
   std::size_t start =
       session.text.substr(0, kByteOrderMark.size()) == kByteOrderMark ? kByteOrderMark.size() : 0;
   ByteCharStream input(session.text, start, sm.path(file));
-  gen::NomosLexer lexer(&input);
-  lexer.removeErrorListeners();
+  NomosTokenSource lexer(&input, session.text);
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
   session.tokens = &tokens;
