@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build antlr4 libantlr4-runtime-dev libfmt-dev libcli11-dev doctest-dev
-          nlohmann-json3-dev libz3-dev python3 python3-jsonschema "$@")
+          nlohmann-json3-dev libz3-dev libjemalloc-dev python3 python3-jsonschema "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
