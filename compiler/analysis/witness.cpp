@@ -109,13 +109,61 @@ std::string actorPhrase(const model::Program& program, const std::vector<Index>&
   return out;
 }
 
+/// The structured form of a witness, built when an output asks for it. Keeps only the
+/// values it prints, not the whole point.
+class PointSituation final : public diag::Witness::Source {
+ public:
+  PointSituation(const model::Program& program, const Point& point, const WitnessActs& acts,
+                 const std::vector<Index>& dims, const std::vector<Index>& facts)
+      : program_(program), acts_(acts), date_(point.date) {
+    for (Index d : dims) {
+      if (d < program.dimensions.size()) dims_.emplace_back(d, point.dims[d]);
+    }
+    for (Index f : facts) {
+      if (f < program.facts.size()) facts_.emplace_back(f, point.facts[f]);
+    }
+  }
+
+  nlohmann::json situation() const override {
+    nlohmann::json situation = nlohmann::json::object();
+    if (!acts_.actors.empty() || !acts_.actions.empty()) {
+      nlohmann::json actors = nlohmann::json::array();
+      for (Index a : acts_.actors) actors.push_back(program_.actors[a].name);
+      situation["actor"] = std::move(actors);
+      if (!acts_.actions.empty()) situation["action"] = program_.actions[acts_.actions[0]].name;
+      if (acts_.actions.size() > 1)
+        situation["incompatible_action"] = program_.actions[acts_.actions[1]].name;
+    }
+    nlohmann::json dims = nlohmann::json::object();
+    for (auto [d, v] : dims_) dims[program_.dimensions[d].name] = valueName(program_, d, v);
+    situation["dimensions"] = std::move(dims);
+    nlohmann::json facts = nlohmann::json::object();
+    for (auto [f, v] : facts_) {
+      const auto& fact = program_.facts[f];
+      if (fact.kind == model::FactKind::Flag) {
+        facts[fact.name] = v != 0;
+      } else {
+        facts[fact.name] = v;
+      }
+    }
+    situation["facts"] = std::move(facts);
+    if (date_) situation["date"] = model::formatDate(*date_);
+    return situation;
+  }
+
+ private:
+  const model::Program& program_;
+  WitnessActs acts_;
+  std::vector<std::pair<Index, Index>> dims_;
+  std::vector<std::pair<Index, std::int64_t>> facts_;
+  std::optional<model::Date> date_;
+};
+
 }  // namespace
 
 diag::Witness renderWitness(const model::Program& program, const Point& point,
                             const WitnessActs& acts, const std::vector<Index>& dims,
                             const std::vector<Index>& facts) {
-  diag::Witness w;
-  nlohmann::json situation = nlohmann::json::object();
   std::vector<std::string> sections;
   bool hasActs = !acts.actors.empty() || !acts.actions.empty();
 
@@ -131,17 +179,10 @@ diag::Witness renderWitness(const model::Program& program, const Point& point,
   }
 
   if (hasActs) {
-    nlohmann::json actors = nlohmann::json::array();
-    for (Index a : acts.actors) actors.push_back(program.actors[a].name);
-    situation["actor"] = std::move(actors);
     std::string head = actorPhrase(program, acts.actors);
     if (!acts.actions.empty()) {
-      situation["action"] = program.actions[acts.actions[0]].name;
       head += " " + thirdPerson(program.actions[acts.actions[0]].name);
-      if (acts.actions.size() > 1) {
-        situation["incompatible_action"] = program.actions[acts.actions[1]].name;
-        head += " and " + thirdPerson(program.actions[acts.actions[1]].name);
-      }
+      if (acts.actions.size() > 1) head += " and " + thirdPerson(program.actions[acts.actions[1]].name);
     }
     if (dataDim != model::kNone) {
       Index v = point.dims[dataDim];
@@ -151,45 +192,32 @@ diag::Witness renderWitness(const model::Program& program, const Point& point,
     sections.push_back(std::move(head));
   }
 
-  nlohmann::json dimsJson = nlohmann::json::object();
   std::vector<std::string> dimParts;
   for (Index d : dims) {
-    if (d >= program.dimensions.size()) continue;
-    Index v = point.dims[d];
-    dimsJson[program.dimensions[d].name] = valueName(program, d, v);
-    if (d != dataDim)
-      dimParts.push_back(program.dimensions[d].name + " " + valueText(program, d, v));
+    if (d >= program.dimensions.size() || d == dataDim) continue;
+    dimParts.push_back(program.dimensions[d].name + " " + valueText(program, d, point.dims[d]));
   }
-  situation["dimensions"] = std::move(dimsJson);
   if (!dimParts.empty()) sections.push_back(joined(dimParts, ", "));
 
-  nlohmann::json factsJson = nlohmann::json::object();
   std::vector<std::string> holding, failing, counts;
   for (Index f : facts) {
     if (f >= program.facts.size()) continue;
     const auto& fact = program.facts[f];
     std::int64_t v = point.facts[f];
     if (fact.kind == model::FactKind::Flag) {
-      factsJson[fact.name] = v != 0;
       (v != 0 ? holding : failing).push_back(v != 0 ? fact.name : "not " + fact.name);
     } else {
-      factsJson[fact.name] = v;
       counts.push_back(fmt::format("{} {}", fact.name, v));
     }
   }
-  situation["facts"] = std::move(factsJson);
   std::vector<std::string> factParts = holding;
   factParts.insert(factParts.end(), failing.begin(), failing.end());
   factParts.insert(factParts.end(), counts.begin(), counts.end());
   if (!factParts.empty()) sections.push_back(joined(factParts, ", "));
 
-  if (point.date) {
-    situation["date"] = model::formatDate(*point.date);
-    sections.push_back("on " + model::formatDate(*point.date));
-  }
-  w.text = sections.empty() ? "any situation" : joined(sections, "; ");
-  w.setJson(situation);
-  return w;
+  if (point.date) sections.push_back("on " + model::formatDate(*point.date));
+  return diag::Witness(std::make_shared<PointSituation>(program, point, acts, dims, facts),
+                       sections.empty() ? "any situation" : joined(sections, "; "));
 }
 
 }  // namespace nomos::analysis

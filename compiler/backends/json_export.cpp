@@ -300,7 +300,7 @@ class Exporter {
                           : json(nullptr)}};
     e["witness"] =
         f.witness
-            ? json{{"situation", f.witness->compactJson.empty() ? json::object() : f.witness->json()},
+            ? json{{"situation", f.witness->hasJson() ? f.witness->json() : json::object()},
                    {"text", f.witness->text}}
             : json(nullptr);
     return e;

@@ -29,6 +29,7 @@ struct CommonFlags {
   std::string today;
   std::string stdlib;
   std::size_t maxFiles = 100000;
+  unsigned jobs = 0;
 
   void add(CLI::App* cmd) {
     cmd->add_option("paths", paths, "Rule files or directories (every .nomos file below them)")
@@ -49,6 +50,11 @@ struct CommonFlags {
     cmd->add_option("--max-files", maxFiles,
                     "Refuse to read more .nomos files than this (default: 100000)")
         ->type_name("N");
+    cmd->add_option("-j,--jobs", jobs,
+                    "Threads that parse the input files (default: one per processor); the "
+                    "output is the same for any number")
+        ->check(CLI::Range(0u, 256u))
+        ->type_name("N");
   }
 
   /// Fills `o`; returns an error text for a bad value.
@@ -57,6 +63,7 @@ struct CommonFlags {
     o.roots = roots;
     o.stdlibDir = stdlib;
     o.maxFiles = maxFiles;
+    o.jobs = jobs;
     o.color = color == "always" || (color == "auto" && isTerminal());
     if (!today.empty()) {
       auto d = nomos::model::parseDate(today);

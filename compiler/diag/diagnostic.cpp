@@ -42,6 +42,11 @@ Diagnostic& DiagnosticEngine::add(DiagId id, Span span, std::string message) {
   return diags_.back();
 }
 
+void DiagnosticEngine::append(DiagnosticEngine&& other) {
+  for (auto& d : other.diags_) diags_.push_back(std::move(d));
+  other.diags_.clear();
+}
+
 std::size_t DiagnosticEngine::count(Severity s) const {
   return static_cast<std::size_t>(std::count_if(
       diags_.begin(), diags_.end(), [s](const Diagnostic& d) { return d.severity == s; }));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,25 +47,40 @@ struct Related {
   std::string message;
 };
 
-/// One concrete situation, as structured data and in plain words.
-/// One concrete situation in which two norms collide. Its JSON form is kept serialised: a
-/// repository of 100k norms has over 100k findings, and a tree of JSON maps per witness cost
-/// several kilobytes each where the compact text costs a few hundred bytes.
+/// One concrete situation in which two norms collide, in plain words and as structured data.
+/// The structured form is built only when an output asks for it (JSON, SARIF, documents,
+/// export): text output of a repository with 100k findings never needs it, and building a
+/// JSON tree per finding cost more than finding the conflict.
 struct Witness {
+  /// Builds the structured form on demand; the analysis supplies one that refers to the
+  /// program, which outlives the diagnostics' readers.
+  class Source {
+   public:
+    virtual ~Source() = default;
+    virtual nlohmann::json situation() const = 0;
+  };
+
   Witness() = default;
-  Witness(const nlohmann::json& situation, std::string text) : text(std::move(text)) {
-    setJson(situation);
-  }
+  Witness(const nlohmann::json& situation, std::string text)
+      : text(std::move(text)),
+        compact_(situation.is_null() ? std::string()
+                                     : situation.dump(-1, ' ', false,
+                                                      nlohmann::json::error_handler_t::replace)) {}
+  Witness(std::shared_ptr<const Source> source, std::string text)
+      : text(std::move(text)), source_(std::move(source)) {}
+
   /// {"actor": [...], "action": "...", "dimensions": {...}, "facts": {...}, "date": "..."}
   nlohmann::json json() const {
-    return compactJson.empty() ? nlohmann::json() : nlohmann::json::parse(compactJson);
+    if (source_) return source_->situation();
+    return compact_.empty() ? nlohmann::json() : nlohmann::json::parse(compact_);
   }
-  void setJson(const nlohmann::json& situation) {
-    compactJson = situation.is_null() ? std::string() : situation.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
+  bool hasJson() const { return source_ != nullptr || !compact_.empty(); }
 
-  std::string text;  // "actor ServiceProvider, action disclose, data personal, ..."
-  std::string compactJson;
+  std::string text;  // "a ServiceProvider discloses personal data; location CN, ..."
+
+ private:
+  std::string compact_;
+  std::shared_ptr<const Source> source_;
 };
 
 struct Diagnostic {
@@ -88,6 +104,8 @@ class DiagnosticEngine {
     return add(id, span, fmt::vformat(info(id).format, fmt::make_format_args(args...)));
   }
   Diagnostic& add(DiagId id, Span span, std::string message);
+  /// Moves every diagnostic of `other` to the end of this one, in order.
+  void append(DiagnosticEngine&& other);
 
   /// Diagnostics in their deterministic order: file path, offset, code, message.
   std::vector<const Diagnostic*> sorted(const source::SourceManager& sm) const;

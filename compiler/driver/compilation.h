@@ -12,6 +12,7 @@
 
 #include "analysis/analysis.h"
 #include "diag/diagnostic.h"
+#include "diag/render.h"
 #include "model/program.h"
 #include "source/source_manager.h"
 
@@ -31,6 +32,8 @@ struct Options {
   OutputFormat format = OutputFormat::Text;
   /// Guards against pointing nomos at the wrong directory (N0006).
   std::size_t maxFiles = 100000;
+  /// Threads that parse the input files and render the text output; 0: one per processor.
+  unsigned jobs = 1;
   /// False when the process exits right after `check`: its memory is then not freed.
   bool freeAtEnd = true;
 };
@@ -67,6 +70,10 @@ class Compilation {
 
  private:
   bool expandInputs();
+  /// Options::jobs with 0 replaced by the number of processors.
+  unsigned jobs() const;
+  void renderTextInParallel(std::ostream& out, const std::vector<const diag::Diagnostic*>& sorted,
+                            const diag::TextStyle& style) const;
 
   Options options_;
   source::SourceManager sm_;

@@ -1,10 +1,15 @@
 #include "sema/module_loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -92,7 +97,10 @@ class Loader {
   };
 
   void addRoot(std::vector<Root>& roots, const fs::path& dir);
+  void loadInputs(const std::vector<fs::path>& sorted);
   Index loadFile(std::string display, std::string contents, const fs::path& canonical);
+  Index addModule(source::FileId id, ast::File file, const diag::DiagnosticEngine& diags,
+                  const fs::path& canonical);
   void registerName(Index m, std::string name);
   std::string inputModuleName(Index m);
   void loadImports(Index m);
@@ -140,19 +148,7 @@ LoadedProgram Loader::run(const std::vector<fs::path>& inputs) {
   });
   for (const auto& input : sorted) addRoot(roots_, input.parent_path());
 
-  for (const auto& input : sorted) {
-    std::error_code ec;
-    fs::path canonical = fs::canonical(input, ec);
-    if (ec) canonical = fs::absolute(input, ec).lexically_normal();
-    if (byPath_.count(canonical)) continue;  // named twice
-    auto read = source::readFile(input);
-    if (!read.contents) {
-      diags_.report(DiagId::CannotReadFile, source::Span{}, input.generic_string(), read.error);
-      continue;
-    }
-    Index m = loadFile(input.generic_string(), std::move(*read.contents), canonical);
-    out_.modules[m].isLibrary = isStdlibFile(canonical);
-  }
+  loadInputs(sorted);
   const auto inputCount = static_cast<Index>(out_.modules.size());
   // `module cn.pipl;` in some/dir/cn/pipl.nomos makes some/dir a root, for every input.
   for (Index m = 0; m < inputCount; ++m) {
@@ -171,15 +167,99 @@ LoadedProgram Loader::run(const std::vector<fs::path>& inputs) {
   return std::move(out_);
 }
 
+void Loader::loadInputs(const std::vector<fs::path>& sorted) {
+  // Read every input first (in order, each file once), then parse them on `jobs` threads,
+  // then add the modules and their diagnostics in the order of the inputs, so that the result
+  // is the same as parsing them one after another.
+  struct Input {
+    fs::path canonical;
+    source::FileId file = source::kNoFile;
+    std::optional<std::string> readError;
+    std::string display;
+    ast::File ast;
+    diag::DiagnosticEngine diags;
+  };
+  std::vector<Input> inputs;
+  std::set<fs::path> seen;
+  for (const auto& input : sorted) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(input, ec);
+    if (ec) canonical = fs::absolute(input, ec).lexically_normal();
+    if (!seen.insert(canonical).second) continue;  // named twice
+    Input& in = inputs.emplace_back();
+    in.canonical = canonical;
+    in.display = input.generic_string();
+    auto read = source::readFile(input);
+    if (!read.contents) {
+      in.readError = read.error;
+      continue;
+    }
+    in.file = sm_.add(in.display, std::move(*read.contents));
+  }
+
+  // Largest files first, so that no thread is left with a big one at the end.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (inputs[i].file != source::kNoFile) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return sm_.text(inputs[a].file).size() > sm_.text(inputs[b].file).size();
+  });
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k = next++; k < order.size(); k = next++) {
+      Input& in = inputs[order[k]];
+      in.ast = parse_(in.file, in.diags);
+    }
+  };
+  const std::size_t threads = std::min<std::size_t>(std::max(1u, options_.jobs), order.size());
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    for (std::size_t t = 0; t < threads; ++t) {
+      pool.emplace_back([&] {
+        try {
+          work();
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(failureMutex);
+          if (!failure) failure = std::current_exception();
+          next = order.size();  // the others stop after their current file
+        }
+      });
+    }
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+
+  for (auto& in : inputs) {
+    if (in.readError) {
+      diags_.report(DiagId::CannotReadFile, source::Span{}, in.display, *in.readError);
+      continue;
+    }
+    Index m = addModule(in.file, std::move(in.ast), in.diags, in.canonical);
+    diags_.append(std::move(in.diags));
+    out_.modules[m].isLibrary = isStdlibFile(in.canonical);
+  }
+}
+
 Index Loader::loadFile(std::string display, std::string contents, const fs::path& canonical) {
   source::FileId id = sm_.add(std::move(display), std::move(contents));
-  const std::size_t before = diags_.size();
-  ast::File file = parse_(id);
+  diag::DiagnosticEngine diags;
+  ast::File file = parse_(id, diags);
+  Index m = addModule(id, std::move(file), diags, canonical);
+  diags_.append(std::move(diags));
+  return m;
+}
+
+Index Loader::addModule(source::FileId id, ast::File file, const diag::DiagnosticEngine& diags,
+                        const fs::path& canonical) {
   file.file = id;
   auto m = static_cast<Index>(out_.modules.size());
   LoadedModule lm;
-  for (std::size_t i = before; i < diags_.size(); ++i) {
-    const auto& d = diags_.all()[i];
+  for (const auto& d : diags.all()) {
     if (d.severity == diag::Severity::Error && d.span.file == id) lm.syntaxErrors.push_back(d.span);
   }
   lm.file = id;

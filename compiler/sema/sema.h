@@ -25,11 +25,16 @@ struct Options {
   model::Date today;
   /// Run the lints (unused declarations, missing `from`, expired instrument).
   bool lints = true;
+  /// Threads that parse the input files (imports found later are parsed one by one). The
+  /// result does not depend on it: each file's diagnostics are kept apart and merged in the
+  /// order of the files.
+  unsigned jobs = 1;
 };
 
-/// Parses one file that sema has added to the SourceManager. Provided by the driver, so sema
-/// never depends on the parser.
-using ParseFn = std::function<ast::File(source::FileId)>;
+/// Parses one file that sema has added to the SourceManager, reporting into `diags`. Provided
+/// by the driver, so sema never depends on the parser. With `jobs` > 1 it is called from
+/// several threads at once, each call with its own `diags`.
+using ParseFn = std::function<ast::File(source::FileId, diag::DiagnosticEngine& diags)>;
 
 /// Loads `inputs` (files, already expanded from directories) and everything they import.
 /// Always returns a finalized Program; if errors were reported it may be incomplete and later

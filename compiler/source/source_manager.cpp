@@ -34,6 +34,10 @@ LineCol SourceManager::lineCol(FileId id, std::uint32_t offset) const {
   return {line, column};
 }
 
+void SourceManager::indexLines() const {
+  for (const auto& f : files_) lineStarts(f);
+}
+
 std::uint32_t SourceManager::lineCount(FileId id) const {
   return static_cast<std::uint32_t>(lineStarts(files_.at(id)).size());
 }

@@ -44,6 +44,9 @@ class SourceManager {
   /// The text of a 1-based line, without its line terminator.
   std::string_view lineText(FileId id, std::uint32_t line) const;
   std::uint32_t lineCount(FileId id) const;
+  /// Finds the line starts of every file now. lineCol and lineText fill them on first use;
+  /// after this call they write nothing, so several threads may call them at once.
+  void indexLines() const;
 
  private:
   struct File {

@@ -3,6 +3,7 @@
 #include "syntax/parser.h"
 
 #include <memory>
+#include <mutex>
 
 #include <antlr4-runtime.h>
 
@@ -20,6 +21,14 @@ namespace nomos::syntax {
 namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// The ANTLR 4.9 C++ runtime shares its prediction caches (DFA states, prediction contexts)
+// between all parsers of a grammar and is not safe to use from two threads at once (it
+// counts context nodes in a plain global, among others; fixed only in 4.10). Files may be
+// parsed on several threads, so everything that runs the ATN simulator holds this lock:
+// creating the parser and parsing. Reading the input, the lexer (ours), the checks, the
+// lowering and freeing the tree run in parallel.
+std::mutex antlrMutex;
 
 // SLL prediction is fast and right for nearly every input; a file it cannot parse is
 // parsed again with full LL prediction, which also does the error reporting and recovery.
@@ -56,9 +65,13 @@ ast::File parseFile(const source::SourceManager& sm, source::FileId file,
   tokens.fill();
   session.tokens = &tokens;
 
-  gen::NomosParser parser(&tokens);
-  parser.removeErrorListeners();
-  session.vocabulary = &parser.getVocabulary();
+  std::unique_ptr<gen::NomosParser> parser;
+  {
+    std::lock_guard<std::mutex> lock(antlrMutex);
+    parser = std::make_unique<gen::NomosParser>(&tokens);
+  }
+  parser->removeErrorListeners();
+  session.vocabulary = &parser->getVocabulary();
 
   checkTokens(session, invalidUtf8);
   if (!checkNesting(session)) {
@@ -67,7 +80,11 @@ ast::File parseFile(const source::SourceManager& sm, source::FileId file,
     return empty;
   }
 
-  gen::NomosParser::FileContext* tree = parseTwoStage(parser, tokens, session);
+  gen::NomosParser::FileContext* tree = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(antlrMutex);
+    tree = parseTwoStage(*parser, tokens, session);
+  }
   DocComments docs(session);
   Lowering lowering(session, docs);
   ast::File result = lowering.lowerFile(tree);

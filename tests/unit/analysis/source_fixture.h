@@ -73,8 +73,8 @@ inline std::unique_ptr<Analysed> analyseText(std::string_view text, Options opti
   Analysed* raw = a.get();
   sema::Options so;
   so.lints = false;
-  sema::ParseFn parse = [raw](source::FileId id) {
-    return syntax::parseFile(raw->sm, id, raw->diags);
+  sema::ParseFn parse = [raw](source::FileId id, diag::DiagnosticEngine& diags) {
+    return syntax::parseFile(raw->sm, id, diags);
   };
   a->program = sema::build({file}, so, a->sm, a->diags, parse);
   std::error_code ec;

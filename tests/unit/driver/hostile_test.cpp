@@ -6,8 +6,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "test_support.h"
 
@@ -199,6 +202,62 @@ TEST_CASE("output is byte-identical across runs and across the order of inputs")
       CHECK(first.out == backwards.out);
       CHECK(first.status == backwards.status);
     }
+  }
+}
+
+TEST_CASE("output is byte-identical with any number of parser threads") {
+  fs::current_path(sourceDir());
+  std::vector<std::string> examples;
+  for (const auto& e : fs::directory_iterator("examples")) {
+    if (e.is_directory()) examples.push_back(e.path().generic_string());
+  }
+  std::sort(examples.begin(), examples.end());
+  REQUIRE(examples.size() >= 5);
+  for (const auto& example : examples) {
+    for (auto format : {OutputFormat::Text, OutputFormat::Json, OutputFormat::Sarif}) {
+      CAPTURE(example);
+      auto serial = runCheck({example}, format, {}, 1);
+      for (unsigned jobs : {2u, 3u, 8u}) {
+        CAPTURE(jobs);
+        auto parallel = runCheck({example}, format, {}, jobs);
+        CHECK(parallel.out == serial.out);
+        CHECK(parallel.status == serial.status);
+      }
+    }
+  }
+
+  // Files with syntax errors, name errors and unreadable neighbours: every file's messages
+  // must come out in the same order whichever thread parsed it.
+  auto dir = scratchDir("parallel-parse");
+  for (int i = 0; i < 12; ++i) {
+    std::ofstream(dir / fmt::format("f{:02}.nomos", i))
+        << fmt::format("actor A{0};\naction act{0};\n", i)
+        << (i % 3 == 0 ? "norm broken_" + std::to_string(i) + " : A must ;\n" : "")
+        << (i % 4 == 1 ? "norm unknown_" + std::to_string(i) + ": Nobody must act;\n" : "")
+        << (i % 5 == 2 ? std::string("\xff\xfe not utf-8\n") : "");
+  }
+  // Enough findings (40 x 40 conflicting pairs) that the text is rendered in several blocks.
+  {
+    std::ofstream big(dir / "many_findings.nomos");
+    big << "actor Crowd;\naction gather;\n";
+    for (int i = 0; i < 40; ++i) {
+      big << fmt::format("norm must_{0}: Crowd must gather;\nnorm must_not_{0}: Crowd must not gather;\n", i);
+    }
+  }
+  auto text = runCheck({(dir / "many_findings.nomos").string()}, OutputFormat::Text, {}, 1);
+  REQUIRE(text.out.find("1600 errors") != std::string::npos);
+  for (unsigned jobs : {2u, 5u}) {
+    CAPTURE(jobs);
+    CHECK(runCheck({(dir / "many_findings.nomos").string()}, OutputFormat::Text, {}, jobs).out ==
+          text.out);
+  }
+
+  auto serial = runCheck({dir.string()}, OutputFormat::Json, {}, 1);
+  REQUIRE(serial.status == 1);
+  REQUIRE(serial.out.find("N1") != std::string::npos);  // the syntax errors are there
+  for (unsigned jobs : {2u, 4u, 16u}) {
+    CAPTURE(jobs);
+    CHECK(runCheck({dir.string()}, OutputFormat::Json, {}, jobs).out == serial.out);
   }
 }
 

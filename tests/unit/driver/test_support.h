@@ -42,10 +42,11 @@ struct CheckRun {
 /// Runs `nomos check` in-process with a fixed date, no colour.
 inline CheckRun runCheck(std::vector<std::string> paths,
                          driver::OutputFormat format = driver::OutputFormat::Text,
-                         std::vector<std::string> roots = {}) {
+                         std::vector<std::string> roots = {}, unsigned jobs = 1) {
   driver::Options o;
   o.paths = std::move(paths);
   o.roots = std::move(roots);
+  o.jobs = jobs;
   o.today = model::dateFromCivil(2026, 1, 1);
   o.format = format;
   std::ostringstream out, err;

@@ -262,8 +262,8 @@ TEST_CASE("N2006 and N2023 for import paths the grammar cannot write but an AST 
   auto main = t.write("repo/main.nomos", "import placeholder;\nimport other;\n");
   auto c = std::make_unique<Compiled>();
   Compiled* cp = c.get();
-  ParseFn parse = [cp](source::FileId id) {
-    ast::File f = syntax::parseFile(cp->sm, id, cp->diags);
+  ParseFn parse = [cp](source::FileId id, diag::DiagnosticEngine& diags) {
+    ast::File f = syntax::parseFile(cp->sm, id, diags);
     if (f.imports.size() == 2) {
       f.imports[0].name.parts = {"..", "secret"};
       f.imports[1].name.parts = {"/etc", "passwd"};
