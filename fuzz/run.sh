@@ -4,7 +4,10 @@
 # FUZZ_SANITIZERS=undefined builds without ASan into build-fuzz-undefined/ (about 3x the
 # executions per second; leaks and memory errors are then not detected).
 # Seeds: every .nomos file under tests/ and examples/ (fuzz_check); the corpus grows in
-# fuzz/corpus-TARGET/ (ignored by git). Crashes land in fuzz/artifacts/.
+# fuzz/corpus-TARGET/ (ignored by git; FUZZ_CORPUS=DIR picks another, e.g. one for a campaign
+# of small inputs). Crashes land in fuzz/artifacts/. Later flags override the defaults below:
+# beside other jobs run niced with -timeout=10 (a starved process overruns 1 s on inputs that
+# take 50 ms), then check the 1-second limit with fuzz/replay.sh on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: fuzz/run.sh fuzz_check|fuzz_programs SECONDS}
@@ -19,7 +22,7 @@ if [ ! -f $build/CMakeCache.txt ]; then
     -DNOMOS_FUZZ=ON -DNOMOS_FUZZ_SANITIZERS="$sanitizers" -DNOMOS_BUILD_TESTS=OFF >/dev/null
 fi
 cmake --build $build -j2 --target "$target"
-corpus=fuzz/corpus-$target
+corpus=${FUZZ_CORPUS:-fuzz/corpus-$target}
 mkdir -p "$corpus" fuzz/artifacts
 seeds=()
 if [ "$target" = fuzz_check ]; then
