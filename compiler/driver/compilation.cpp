@@ -4,6 +4,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <exception>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -190,10 +192,24 @@ void Compilation::renderTextInParallel(std::ostream& out,
         texts[k] = std::move(block).str();
       }
     };
+    // An exception in a helper thread (out of memory) is rethrown here, as it would have
+    // been thrown by the single-threaded loop, instead of ending the process.
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto guarded = [&] {
+      try {
+        work();
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failureMutex);
+        if (!failure) failure = std::current_exception();
+        next = count;
+      }
+    };
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded);
+    guarded();
     for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
     for (std::size_t k = 0; k < count; ++k) out << texts[k];
   }
 }
