@@ -4,8 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
-#include <exception>
-#include <mutex>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -15,6 +13,7 @@
 
 #include "diag/render.h"
 #include "source/file_io.h"
+#include "support/parallel.h"
 #include "sema/sema.h"
 #include "syntax/parser.h"
 
@@ -192,24 +191,7 @@ void Compilation::renderTextInParallel(std::ostream& out,
         texts[k] = std::move(block).str();
       }
     };
-    // An exception in a helper thread (out of memory) is rethrown here, as it would have
-    // been thrown by the single-threaded loop, instead of ending the process.
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    auto guarded = [&] {
-      try {
-        work();
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(failureMutex);
-        if (!failure) failure = std::current_exception();
-        next = count;
-      }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded);
-    guarded();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    support::runOnThreads(threads, work, [&] { next = count; });
     for (std::size_t k = 0; k < count; ++k) out << texts[k];
   }
 }

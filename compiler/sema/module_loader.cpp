@@ -3,18 +3,16 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <exception>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <system_error>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "sema/suggest.h"
 #include "source/file_io.h"
+#include "support/parallel.h"
 
 namespace nomos::sema {
 
@@ -185,15 +183,16 @@ void Loader::loadInputs(const std::vector<fs::path>& sorted) {
     std::error_code ec;
     fs::path canonical = fs::canonical(input, ec);
     if (ec) canonical = fs::absolute(input, ec).lexically_normal();
-    if (!seen.insert(canonical).second) continue;  // named twice
+    if (seen.count(canonical)) continue;  // named twice
     Input& in = inputs.emplace_back();
     in.canonical = canonical;
     in.display = input.generic_string();
     auto read = source::readFile(input);
     if (!read.contents) {
-      in.readError = read.error;
+      in.readError = read.error;  // reported for each name it is given, as before
       continue;
     }
+    seen.insert(canonical);
     in.file = sm_.add(in.display, std::move(*read.contents));
   }
 
@@ -213,26 +212,7 @@ void Loader::loadInputs(const std::vector<fs::path>& sorted) {
     }
   };
   const std::size_t threads = std::min<std::size_t>(std::max(1u, options_.jobs), order.size());
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    std::exception_ptr failure;
-    std::mutex failureMutex;
-    for (std::size_t t = 0; t < threads; ++t) {
-      pool.emplace_back([&] {
-        try {
-          work();
-        } catch (...) {
-          std::lock_guard<std::mutex> lock(failureMutex);
-          if (!failure) failure = std::current_exception();
-          next = order.size();  // the others stop after their current file
-        }
-      });
-    }
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
-  }
+  support::runOnThreads(threads, work, [&] { next = order.size(); });
 
   for (auto& in : inputs) {
     if (in.readError) {

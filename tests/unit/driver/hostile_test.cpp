@@ -59,6 +59,27 @@ TEST_CASE("10,000 nested taxonomy blocks are refused") {
   CHECK(codesOf(run).count("N1010") == 1);
 }
 
+TEST_CASE("the deepest nesting allowed is parsed on the parser threads too") {
+  // The parser and the lowering recurse once per level; on helper threads they run on a
+  // thread's stack, not the main one's.
+  auto dir = scratchDir("deep-threads");
+  for (int i = 0; i < 4; ++i) {
+    std::string cond = std::string(195, '(') + "location in CN" + std::string(195, ')');
+    std::string tax;
+    for (int k = 0; k < 195; ++k) tax += "c" + std::to_string(k) + " { ";
+    tax += std::string(195, '}');
+    writeText(dir / fmt::format("f{}.nomos", i),
+              fmt::format("module f{};\n", i) + (i == 0 ? std::string(kVocabulary) : "import f0;\n") +
+                  fmt::format("dimension data{} {{ {} }}\n", i, tax) +
+                  fmt::format("norm n{} from I: Company must disclose where {};\n", i, cond));
+  }
+  auto serial = runCheck({dir.string()}, OutputFormat::Json, {}, 1);
+  CHECK(codesOf(serial).count("N1010") == 0);
+  CHECK(serial.status == 0);
+  auto parallel = runCheck({dir.string()}, OutputFormat::Json, {}, 4);
+  CHECK(parallel.out == serial.out);
+}
+
 TEST_CASE("NUL bytes and invalid UTF-8 are coded errors") {
   auto nul = checkText(
       "nul", std::string("jurisdiction CN;\n") + std::string(1, '\0') + "jurisdiction US;\n");
