@@ -299,10 +299,9 @@ class Exporter {
                           ? json(exportId(p_.agreements[f.resolution.agreement]))
                           : json(nullptr)}};
     e["witness"] =
-        f.witness
-            ? json{{"situation", f.witness->hasJson() ? f.witness->json() : json::object()},
-                   {"text", f.witness->text}}
-            : json(nullptr);
+        f.witness ? json{{"situation", f.witness->hasJson() ? f.witness->json() : json::object()},
+                         {"text", f.witness->text}}
+                  : json(nullptr);
     return e;
   }
 

@@ -63,9 +63,9 @@ struct Witness {
   Witness() = default;
   Witness(const nlohmann::json& situation, std::string text)
       : text(std::move(text)),
-        compact_(situation.is_null() ? std::string()
-                                     : situation.dump(-1, ' ', false,
-                                                      nlohmann::json::error_handler_t::replace)) {}
+        compact_(situation.is_null()
+                     ? std::string()
+                     : situation.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) {}
   Witness(std::shared_ptr<const Source> source, std::string text)
       : text(std::move(text)), source_(std::move(source)) {}
 

@@ -1,7 +1,6 @@
 #include "driver/compilation.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <set>
@@ -181,17 +180,13 @@ void Compilation::renderTextInParallel(std::ostream& out,
   std::vector<std::string> texts(wave);
   for (std::size_t first = 0; first < blocks; first += wave) {
     const std::size_t count = std::min(wave, blocks - first);
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t k = next++; k < count; k = next++) {
-        std::ostringstream block;
-        const std::size_t begin = (first + k) * kBlock;
-        for (std::size_t i = begin; i < std::min(sorted.size(), begin + kBlock); ++i)
-          diag::renderText(block, sm_, *sorted[i], style);
-        texts[k] = std::move(block).str();
-      }
-    };
-    support::runOnThreads(threads, work, [&] { next = count; });
+    support::forEachIndex(threads, count, [&](std::size_t k) {
+      std::ostringstream block;
+      const std::size_t begin = (first + k) * kBlock;
+      for (std::size_t i = begin; i < std::min(sorted.size(), begin + kBlock); ++i)
+        diag::renderText(block, sm_, *sorted[i], style);
+      texts[k] = std::move(block).str();
+    });
     for (std::size_t k = 0; k < count; ++k) out << texts[k];
   }
 }

@@ -1,7 +1,6 @@
 #include "sema/module_loader.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -204,15 +203,10 @@ void Loader::loadInputs(const std::vector<fs::path>& sorted) {
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return sm_.text(inputs[a].file).size() > sm_.text(inputs[b].file).size();
   });
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t k = next++; k < order.size(); k = next++) {
-      Input& in = inputs[order[k]];
-      in.ast = parse_(in.file, in.diags);
-    }
-  };
-  const std::size_t threads = std::min<std::size_t>(std::max(1u, options_.jobs), order.size());
-  support::runOnThreads(threads, work, [&] { next = order.size(); });
+  support::forEachIndex(std::max(1u, options_.jobs), order.size(), [&](std::size_t k) {
+    Input& in = inputs[order[k]];
+    in.ast = parse_(in.file, in.diags);
+  });
 
   for (auto& in : inputs) {
     if (in.readError) {

@@ -16,7 +16,7 @@ using gen::NomosLexer;
 /// Every token the grammar spells literally ('action', '>=', ';' ...), read from the generated
 /// vocabulary, so a keyword added to the grammar is known here without a second list.
 struct Literals {
-  std::unordered_map<std::string_view, std::size_t> words;  // keywords
+  std::unordered_map<std::string_view, std::size_t> words;    // keywords
   std::unordered_map<std::string_view, std::size_t> symbols;  // punctuation, 1 or 2 bytes
   std::deque<std::string> storage;
 

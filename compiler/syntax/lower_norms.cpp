@@ -190,9 +190,10 @@ ast::Condition Lowering::lowerPrimary(P::PrimaryConditionContext* ctx) {
   ast::Condition c = makeCondition(ast::Condition::Kind::Flag, span(ctx));
   c.subject = qualName(tested->subject);
   P::ConditionTestContext* test = tested->conditionTest();
-  const bool membershipFirst =
-      test != nullptr && (test->getStart()->getType() == P::NOT || test->getStart()->getType() == P::IN);
-  P::MembershipTestContext* membership = membershipFirst ? as<P::MembershipTestContext>(test) : nullptr;
+  const bool membershipFirst = test != nullptr && (test->getStart()->getType() == P::NOT ||
+                                                   test->getStart()->getType() == P::IN);
+  P::MembershipTestContext* membership =
+      membershipFirst ? as<P::MembershipTestContext>(test) : nullptr;
   if (membership != nullptr) {
     c.kind = ast::Condition::Kind::In;
     c.negated = membership->NOT() != nullptr;

@@ -1,5 +1,5 @@
-// parseFile: bytes → checks → tokens (syntax/lexer.h) → parse tree → AST. The parse tree lives only inside
-// this function.
+// parseFile: bytes → checks → tokens (syntax/lexer.h) → parse tree → AST. The parse tree lives only
+// inside this function.
 #include "syntax/parser.h"
 
 #include <memory>

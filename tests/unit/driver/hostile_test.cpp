@@ -69,7 +69,8 @@ TEST_CASE("the deepest nesting allowed is parsed on the parser threads too") {
     for (int k = 0; k < 195; ++k) tax += "c" + std::to_string(k) + " { ";
     tax += std::string(195, '}');
     writeText(dir / fmt::format("f{}.nomos", i),
-              fmt::format("module f{};\n", i) + (i == 0 ? std::string(kVocabulary) : "import f0;\n") +
+              fmt::format("module f{};\n", i) +
+                  (i == 0 ? std::string(kVocabulary) : "import f0;\n") +
                   fmt::format("dimension data{} {{ {} }}\n", i, tax) +
                   fmt::format("norm n{} from I: Company must disclose where {};\n", i, cond));
   }
@@ -262,7 +263,8 @@ TEST_CASE("output is byte-identical with any number of parser threads") {
     std::ofstream big(dir / "many_findings.nomos");
     big << "actor Crowd;\naction gather;\n";
     for (int i = 0; i < 40; ++i) {
-      big << fmt::format("norm must_{0}: Crowd must gather;\nnorm must_not_{0}: Crowd must not gather;\n", i);
+      big << fmt::format(
+          "norm must_{0}: Crowd must gather;\nnorm must_not_{0}: Crowd must not gather;\n", i);
     }
   }
   auto text = runCheck({(dir / "many_findings.nomos").string()}, OutputFormat::Text, {}, 1);

@@ -125,7 +125,9 @@ inline std::unique_ptr<Compiled> compile(const std::vector<fs::path>& inputs,
                                          Options options = {}) {
   auto out = std::make_unique<Compiled>();
   Compiled* c = out.get();
-  ParseFn parse = [c](source::FileId id, diag::DiagnosticEngine& diags) { return syntax::parseFile(c->sm, id, diags); };
+  ParseFn parse = [c](source::FileId id, diag::DiagnosticEngine& diags) {
+    return syntax::parseFile(c->sm, id, diags);
+  };
   c->program = build(inputs, options, c->sm, c->diags, parse);
   return out;
 }

@@ -81,12 +81,27 @@ TEST_CASE("the lexer agrees with the grammar's on every .nomos file of the repos
 }
 
 TEST_CASE("the lexer agrees with the grammar's on the corners of each token") {
-  for (const char* text :
-       {"", "a", "_", "in2 in IN", "2024-01-01 2024-1 12-3_4 1_000-01 1_ 1__2 10-", "1-2-3-4",
-        "\"\" \"a\\\"b\" \"open", "\"ends in \\", "\"ends in \\\nnext", "/// doc\n//// not\n//x",
-        "///", "////", "/* a */ b /*/ c", "/* never closed * ** /", "/**/", "/*", "a/b",
-        ">= > <= < == = ; : , . { } ( )", "\t\f\r\n x\r\ny", "\x01\x7f\xff\xc3\xa9",
-        "norm n: Company must disclose where location in CN and count > 5;"}) {
+  for (const char* text : {"",
+                           "a",
+                           "_",
+                           "in2 in IN",
+                           "2024-01-01 2024-1 12-3_4 1_000-01 1_ 1__2 10-",
+                           "1-2-3-4",
+                           "\"\" \"a\\\"b\" \"open",
+                           "\"ends in \\",
+                           "\"ends in \\\nnext",
+                           "/// doc\n//// not\n//x",
+                           "///",
+                           "////",
+                           "/* a */ b /*/ c",
+                           "/* never closed * ** /",
+                           "/**/",
+                           "/*",
+                           "a/b",
+                           ">= > <= < == = ; : , . { } ( )",
+                           "\t\f\r\n x\r\ny",
+                           "\x01\x7f\xff\xc3\xa9",
+                           "norm n: Company must disclose where location in CN and count > 5;"}) {
     compare(text, text);
   }
   // A byte order mark is skipped by the stream; offsets stay buffer offsets.
@@ -96,8 +111,8 @@ TEST_CASE("the lexer agrees with the grammar's on the corners of each token") {
 
 TEST_CASE("the lexer agrees with the grammar's on random input") {
   const std::string alphabet = "ab_Z09-_\"\\/*\n\r\t >=<;.{}()\x01\xff";
-  const std::vector<std::string> words = {"norm", "must", "in", "///", "/*", "*/", "//",
-                                          "2024-01-01", "\"x\"", "1_000", "not"};
+  const std::vector<std::string> words = {"norm", "must",       "in",    "///",   "/*", "*/",
+                                          "//",   "2024-01-01", "\"x\"", "1_000", "not"};
   std::mt19937 rng(20261206);
   for (int round = 0; round < 3000; ++round) {
     std::string text;
